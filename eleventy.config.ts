@@ -1,0 +1,31 @@
+import { fillPattern } from "./lib/core/locales/index.ts";
+import { renderPicture } from "./lib/core/picture.ts";
+import type { PlacedPhoto } from "./lib/core/article.ts";
+import { readBuildOptions } from "./lib/build-options.ts";
+import { createSiteLoader } from "./lib/load-site.ts";
+
+// Eleventy renders only the page templates in layouts/; articles are read once by lib/load-site.ts
+// into one typed data set (`bantin`) that the templates paginate. See README, "How a build works".
+export default function configure(eleventyConfig: any) {
+  const options = readBuildOptions();
+  const site = createSiteLoader(options);
+
+  eleventyConfig.addGlobalData("bantin", async () => (await site.load()).catalog);
+  eleventyConfig.on("eleventy.after", async ({ dir }: { dir: { output: string } }) => site.publish(dir.output));
+  eleventyConfig.addWatchTarget(options.contentDir);
+  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+
+  eleventyConfig.addFilter("picture", (photo: PlacedPhoto, sizes: string, eager: boolean) =>
+    photo ? renderPicture(photo.set, { alt: photo.alt, sizes, eager }) : "",
+  );
+  eleventyConfig.addFilter("fill", (pattern: string, values: Record<string, string | number>) => fillPattern(pattern, values));
+
+  eleventyConfig.setServerOptions({ showVersion: false, domDiff: false });
+  eleventyConfig.setQuietMode(true);
+
+  return {
+    dir: { input: "layouts", includes: "_includes", data: "_data", output: "_site" },
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,204 @@
+import type { Article } from "./article.ts";
+import { getTagUrl } from "./article.ts";
+import { formatDatePattern, formatIsoInZone } from "./dates.ts";
+import { COMMENT_LIMITS } from "./comment-limits.ts";
+import type { Locale } from "./locales/index.ts";
+import { fillPattern } from "./locales/index.ts";
+import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./listing.ts";
+import { describeArticle, describePage, toAbsoluteUrl, type PageMeta } from "./seo.ts";
+import type { SiteConfig } from "./site-config.ts";
+
+/** An approved comment as an article page prints it. */
+export interface PublishedComment {
+  id: string;
+  name: string;
+  dateIso: string;
+  dateLine: string;
+  /** Paragraphs (split on blank lines), each a list of lines: the template joins lines with <br>. */
+  paragraphs: string[][];
+}
+
+/** One Atom feed: the whole site or one section. */
+export interface Feed {
+  path: string;
+  title: string;
+  selfUrl: string;
+  alternateUrl: string;
+  updatedIso: string;
+  entries: { article: Article; absoluteUrl: string }[];
+}
+
+/** Everything Eleventy turns into pages, computed once per build from one typed article set. */
+export interface Catalog {
+  site: {
+    name: string;
+    shortName: string | null;
+    url: string;
+    description: string;
+    lang: string;
+    ogLocale: string;
+    buildIso: string;
+    sections: { name: string; url: string; feedUrl: string }[];
+  };
+  t: Locale;
+  /** Limits the comment form hints with; the comment function enforces the same ones. */
+  commentLimits: typeof COMMENT_LIMITS;
+  articlePages: { article: Article; related: Card[]; comments: PublishedComment[]; meta: PageMeta }[];
+  home: { latest: Card[]; sections: { name: string; url: string; cards: Card[] }[]; meta: PageMeta };
+  sectionPages: ListingPage[];
+  tagPages: ListingPage[];
+  tagIndex: { tags: { name: string; url: string; count: number }[]; url: string; meta: PageMeta };
+  archivePages: ListingPage[];
+  archiveIndex: { years: { year: string; months: { title: string; url: string; count: number }[] }[]; url: string; meta: PageMeta };
+  feeds: Feed[];
+  sitemap: { loc: string; lastmod: string | null }[];
+  /** Slugs of published articles that accept comments: the comment function reads this list. */
+  commentable: string[];
+  notFoundMeta: PageMeta;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Builds every page's data from published, rendered articles. Pure: `now` stamps the feeds, and
+ * approved comments arrive as a map from slug to comments (oldest first).
+ */
+export function buildCatalog(
+  published: readonly Article[],
+  config: SiteConfig,
+  locale: Locale,
+  now: Date,
+  commentsBySlug: ReadonlyMap<string, PublishedComment[]> = new Map(),
+): Catalog {
+  const articles = [...published].sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
+  const card = (article: Article) => toCard(article, commentsBySlug.get(article.slug)?.length ?? 0);
+  const cards = new Map(articles.map((article) => [article.slug, card(article)]));
+  const cardOf = (article: Article) => cards.get(article.slug)!;
+  const bySection = groupBy(articles, (article) => article.section.slug);
+  const order = (name: string) => {
+    const i = config.sections.indexOf(name);
+    return i === -1 ? config.sections.length : i;
+  };
+  const sections = [...bySection.values()]
+    .map((list) => list[0]!.section)
+    .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name, locale.lang));
+
+  const articlePages = [];
+  for (const list of bySection.values()) {
+    for (const [index, article] of list.entries()) {
+      articlePages.push({
+        article,
+        related: pickRelated(list, index, config.relatedCount).map(cardOf),
+        comments: article.acceptsComments ? (commentsBySlug.get(article.slug) ?? []) : [],
+        meta: describeArticle(article, config, locale.lang),
+      });
+    }
+  }
+
+  const sectionPages = sections.flatMap((section) =>
+    paginate(bySection.get(section.slug)!.map(cardOf), section.url, section.name, `${section.url}feed.xml`, config, locale),
+  );
+
+  const tagged = new Map<string, { name: string; list: Article[] }>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const entry = tagged.get(tag.slug) ?? { name: tag.name, list: [] };
+      entry.list.push(article);
+      tagged.set(tag.slug, entry);
+    }
+  }
+  const tagList = [...tagged.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name, locale.lang));
+  const tagPages = tagList.flatMap(([slug, { name, list }]) =>
+    paginate(list.map(cardOf), getTagUrl(slug, locale), fillPattern(locale.listing.tagTitle, { tag: name }), null, config, locale),
+  );
+
+  const archiveUrl = `/${locale.paths.archive}/`;
+  const byMonth = groupBy(articles, (article) => article.monthKey);
+  const monthTitle = (key: string) => {
+    const [year, month] = key.split("-").map(Number) as [number, number];
+    return formatDatePattern(new Date(Date.UTC(year, month - 1, 15)), "UTC", locale.dates.month, locale.dates);
+  };
+  const archivePages = [...byMonth.entries()].flatMap(([key, list]) =>
+    paginate(list.map(cardOf), `${archiveUrl}${key}/`, `${locale.listing.archiveTitle}: ${monthTitle(key)}`, null, config, locale),
+  );
+  const years = groupBy([...byMonth.keys()], (key) => key.slice(0, 4));
+
+  const makeFeed = (path: string, title: string, alternate: string, list: Article[]): Feed => {
+    const entries = list.slice(0, config.feedSize).map((article) => ({ article, absoluteUrl: toAbsoluteUrl(config, article.url) }));
+    return {
+      path,
+      title,
+      selfUrl: toAbsoluteUrl(config, path),
+      alternateUrl: toAbsoluteUrl(config, alternate),
+      updatedIso: entries[0]?.article.dateIso ?? formatIsoInZone(now, config.timeZone),
+      entries,
+    };
+  };
+  const feeds = [
+    makeFeed("/feed.xml", fillPattern(locale.feed.siteTitle, { site: config.name }), "/", articles),
+    ...sections.map((section) =>
+      makeFeed(`${section.url}feed.xml`, fillPattern(locale.feed.sectionTitle, { site: config.name, section: section.name }), section.url, bySection.get(section.slug)!),
+    ),
+  ];
+
+  const listingUrls = [...sectionPages, ...tagPages, ...archivePages].map((page) => page.url);
+  const sitemap = [
+    { loc: toAbsoluteUrl(config, "/"), lastmod: articles[0]?.dateIso ?? null },
+    ...articles.map((article) => ({ loc: toAbsoluteUrl(config, article.url), lastmod: article.dateIso })),
+    ...[archiveUrl, `/${locale.paths.tag}/`, ...listingUrls].map((url) => ({ loc: toAbsoluteUrl(config, url), lastmod: null })),
+  ];
+
+  return {
+    site: {
+      name: config.name,
+      shortName: config.shortName ?? null,
+      url: config.url,
+      description: config.description,
+      lang: locale.lang,
+      ogLocale: locale.ogLocale,
+      buildIso: formatIsoInZone(now, config.timeZone),
+      sections: sections.map((section) => ({ name: section.name, url: section.url, feedUrl: `${section.url}feed.xml` })),
+    },
+    t: locale,
+    commentLimits: COMMENT_LIMITS,
+    articlePages,
+    home: {
+      latest: articles.slice(0, config.homeLatest).map(cardOf),
+      sections: sections.map((section) => ({
+        name: section.name,
+        url: section.url,
+        cards: bySection.get(section.slug)!.slice(0, config.homePerSection).map(cardOf),
+      })),
+      meta: describePage(config, "/", null),
+    },
+    sectionPages,
+    tagPages,
+    tagIndex: {
+      tags: tagList.map(([slug, { name, list }]) => ({ name, url: getTagUrl(slug, locale), count: list.length })),
+      url: `/${locale.paths.tag}/`,
+      meta: describePage(config, `/${locale.paths.tag}/`, locale.nav.tags),
+    },
+    archivePages,
+    archiveIndex: {
+      years: [...years.entries()].map(([year, keys]) => ({
+        year,
+        months: keys.map((key) => ({ title: monthTitle(key), url: `${archiveUrl}${key}/`, count: byMonth.get(key)!.length })),
+      })),
+      url: archiveUrl,
+      meta: describePage(config, archiveUrl, locale.listing.archiveTitle),
+    },
+    feeds,
+    sitemap,
+    commentable: articles.filter((article) => article.acceptsComments).map((article) => article.slug),
+    notFoundMeta: describePage(config, "/404.html", locale.notFound.title),
+  };
+}

@@ -1,0 +1,52 @@
+/** Every string a reader can see, in one place per language. Patterns use `{name}` placeholders. */
+export interface Locale {
+  /** BCP 47 tag for `<html lang>` and case rules. */
+  lang: string;
+  /** Open Graph locale, e.g. `vi_VN`. */
+  ogLocale: string;
+  dates: {
+    weekdays: readonly string[];
+    months: readonly string[];
+    /** The date line under an article title. */
+    dateLine: string;
+    /** Dates in listings. */
+    short: string;
+    /** Title of an archive month page. */
+    month: string;
+  };
+  byline: { both: string; writer: string; photographer: string };
+  /** URL parts the site creates itself (sections and tags get slugs of their names). */
+  paths: { tag: string; archive: string; page: string };
+  nav: {
+    home: string;
+    skipToContent: string;
+    sections: string;
+    archive: string;
+    tags: string;
+    latest: string;
+    more: string;
+    mainMenu: string;
+  };
+  article: { tags: string; related: string; photo: string };
+  pagination: { label: string; previous: string; next: string; pageOf: string };
+  listing: { sectionTitle: string; sectionPageTitle: string; tagTitle: string; archiveTitle: string; empty: string; count: string };
+  comments: {
+    heading: string;
+    headingCount: string;
+    empty: string;
+    name: string;
+    email: string;
+    content: string;
+    submit: string;
+    honeypot: string;
+    emailPrivate: string;
+    moderated: string;
+    sent: string;
+    closed: string;
+    errorTitle: string;
+    back: string;
+  };
+  feed: { siteTitle: string; sectionTitle: string; subscribe: string };
+  notFound: { title: string; text: string; back: string };
+  footer: { about: string; feeds: string };
+}

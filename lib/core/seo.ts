@@ -1,0 +1,84 @@
+import type { Article } from "./article.ts";
+import { getLargestVariant } from "./picture.ts";
+import type { SiteConfig } from "./site-config.ts";
+
+/** What a page's `<head>` says about it: title, description, canonical URL, cards, JSON-LD. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  canonical: string;
+  ogType: "article" | "website";
+  image: { url: string; width: number; height: number; alt: string } | null;
+  /** JSON-LD already made safe to sit inside a `<script>` element. */
+  jsonLd: string | null;
+  article: { publishedIso: string; section: string; tags: string[] } | null;
+}
+
+/**
+ * JSON for an HTML `<script type="application/ld+json">` block: `<`, `>` and `&` are written as
+ * \u escapes so no title can close the element or start a comment, and the JSON stays valid.
+ */
+export function serializeJsonForHtml(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** Absolute URL of a site path. */
+export function toAbsoluteUrl(config: SiteConfig, path: string): string {
+  return new URL(path, `${config.url}/`).href;
+}
+
+/** Head metadata for a listing or other non-article page. */
+export function describePage(config: SiteConfig, path: string, title: string | null, description?: string): PageMeta {
+  return {
+    title: title ? `${title} – ${config.name}` : config.name,
+    description: description || config.description,
+    canonical: toAbsoluteUrl(config, path),
+    ogType: "website",
+    image: null,
+    jsonLd: null,
+    article: null,
+  };
+}
+
+/** Head metadata for an article, with Open Graph image and NewsArticle JSON-LD. */
+export function describeArticle(article: Article, config: SiteConfig, lang: string): PageMeta {
+  const canonical = toAbsoluteUrl(config, article.url);
+  const largest = article.image ? getLargestVariant(article.image.set) : null;
+  const image =
+    article.image && largest
+      ? { url: toAbsoluteUrl(config, largest.url), width: largest.width, height: largest.height, alt: article.image.alt }
+      : null;
+  const authors = [{ "@type": "Person", name: article.author }];
+  if (article.photoCredit && article.photoCredit !== article.author) {
+    authors.push({ "@type": "Person", name: article.photoCredit });
+  }
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    ...(article.lead ? { description: article.lead } : {}),
+    datePublished: article.dateIso,
+    dateModified: article.dateIso,
+    author: authors,
+    ...(image ? { image: [image.url] } : {}),
+    articleSection: article.section.name,
+    ...(article.tags.length ? { keywords: article.tags.map((tag) => tag.name).join(", ") } : {}),
+    inLanguage: lang,
+    mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
+    publisher: { "@type": "Organization", name: config.name, url: `${config.url}/` },
+  };
+  return {
+    title: `${article.title} – ${config.name}`,
+    description: article.lead ?? config.description,
+    canonical,
+    ogType: "article",
+    image,
+    jsonLd: serializeJsonForHtml(jsonLd),
+    article: { publishedIso: article.dateIso, section: article.section.name, tags: article.tags.map((tag) => tag.name) },
+  };
+}

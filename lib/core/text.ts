@@ -1,0 +1,33 @@
+/**
+ * Unicode NFC for every string inside a value (objects and arrays walked, other values kept).
+ * Why: writers on some systems type decomposed Vietnamese ("e" + U+0302 + U+0301), which looks the
+ * same but breaks slugs, sorting, search and duplicate checks.
+ */
+export function normalizeDeep<T>(value: T): T {
+  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (Array.isArray(value)) return value.map((item) => normalizeDeep(item)) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = normalizeDeep(item);
+    return out as T;
+  }
+  return value;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/** Upper-cases a person's name the way Vietnamese bylines print it (`Anh Khôi` → `ANH KHÔI`). */
+export function toBylineName(name: string, language: string): string {
+  return name.trim().replace(/\s+/g, " ").toLocaleUpperCase(language);
+}

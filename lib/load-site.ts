@@ -1,0 +1,96 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { prepareArticle, renderArticle, type PreparedArticle } from "./core/article.ts";
+import { buildCatalog, type Catalog } from "./core/catalog.ts";
+import { checkCollection, isPublishable } from "./core/collection.ts";
+import { ContentError, type ContentProblem } from "./core/errors.ts";
+import { getLocale } from "./core/locales/index.ts";
+import type { SiteConfig } from "./core/site-config.ts";
+import type { BuildOptions } from "./build-options.ts";
+import { loadArticleSources, loadSiteConfig } from "./load-content.ts";
+import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
+
+/** The validated content of a site, before photos are processed. */
+export interface CheckedContent {
+  config: SiteConfig;
+  articles: PreparedArticle[];
+  /** Absolute photo path for each article's photo source, keyed by `file` then `src`. */
+  photoPaths: Map<string, Map<string, string>>;
+  /** Problems in drafts: printed, never fatal, since a draft is work in progress. */
+  draftProblems: ContentProblem[];
+}
+
+/**
+ * Reads and validates all content without processing photos: what `npm run check` runs and the
+ * first step of every build. Throws one ContentError listing every problem in every file.
+ */
+export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
+  const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
+  const locale = getLocale(config.language);
+  const { sources, problems } = await loadArticleSources(options.contentDir, options.root);
+  const draftProblems: ContentProblem[] = [];
+  const articles: PreparedArticle[] = [];
+  const photoPaths = new Map<string, Map<string, string>>();
+  for (const source of sources) {
+    const result = prepareArticle(source, config);
+    const isDraft = (source.frontMatter as { draft?: unknown } | null)?.draft === true;
+    const found: ContentProblem[] = [...result.problems];
+    const paths = new Map<string, string>();
+    for (const src of result.article?.photoSources ?? []) {
+      const absolute = path.resolve(options.root, path.dirname(source.file), decodeURI(src));
+      paths.set(src, absolute);
+      const exists = await fs.access(absolute).then(() => true, () => false);
+      if (!exists) {
+        found.push({ file: source.file, field: src === result.article?.data.image?.src ? "image.src" : "body", message: `photo "${src}" is not there; put the file next to the article or fix the name` });
+      }
+    }
+    if (isDraft) draftProblems.push(...found);
+    else problems.push(...found);
+    if (result.article && found.length === 0) {
+      articles.push(result.article);
+      photoPaths.set(source.file, paths);
+    }
+  }
+  problems.push(...checkCollection(articles.filter((article) => !article.data.draft), locale));
+  if (problems.length > 0) throw new ContentError(problems);
+  return { config, articles, photoPaths, draftProblems };
+}
+
+/** A built site's data plus what the build did, for logs and tests. */
+export interface SiteData {
+  catalog: Catalog;
+  photoStats: PhotoStats;
+  publishedCount: number;
+}
+
+/**
+ * Loads a whole site once per build: content checked, photos processed (cached), articles rendered
+ * and every listing, feed and sitemap computed from one typed set. `publish` then places the photos
+ * the pages use into the output folder.
+ */
+export function createSiteLoader(options: BuildOptions, log: (line: string) => void = (line) => console.log(`[bantin] ${line}`)) {
+  const photos = new PhotoProcessor(options.cacheDir, log);
+  return {
+    async load(): Promise<SiteData> {
+      const started = performance.now();
+      const content = await checkContent(options);
+      for (const problem of content.draftProblems) log(`draft ${problem.file}: ${problem.field}: ${problem.message}`);
+      const locale = getLocale(content.config.language);
+      const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
+      const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
+      const { sets, stats } = await photos.processAll(files);
+      const rendered = published.map((article) => {
+        const paths = content.photoPaths.get(article.file)!;
+        return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
+      });
+      const catalog = buildCatalog(rendered, content.config, locale, options.now);
+      if (!options.quiet) {
+        log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache · ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      }
+      return { catalog, photoStats: stats, publishedCount: rendered.length };
+    },
+    async publish(siteDir: string): Promise<void> {
+      await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+    },
+  };
+}
