@@ -11,7 +11,7 @@ export default function configure(eleventyConfig: any) {
   const site = createSiteLoader(options);
 
   eleventyConfig.addGlobalData("bantin", async () => (await site.load()).catalog);
-  eleventyConfig.on("eleventy.after", async ({ dir }: { dir: { output: string } }) => site.publish(dir.output));
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => site.publish(directories.output));
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { prepareArticle, renderArticle, type PreparedArticle } from "./core/article.ts";
 import { buildCatalog, type Catalog } from "./core/catalog.ts";
 import { checkCollection, isPublishable } from "./core/collection.ts";
-import { ContentError, type ContentProblem } from "./core/errors.ts";
+import { BantinError, ContentError, type ContentProblem } from "./core/errors.ts";
 import { getLocale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";
 import type { BuildOptions } from "./build-options.ts";
@@ -73,7 +73,15 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
   return {
     async load(): Promise<SiteData> {
       const started = performance.now();
-      const content = await checkContent(options);
+      let content: CheckedContent;
+      try {
+        content = await checkContent(options);
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        // Print the list once, plainly; Eleventy repeats whatever it is thrown several times.
+        console.error(`\n${error.message}\n`);
+        throw new BantinError(`the build stopped: ${error.problems.length} content problem(s), listed above`, { cause: error });
+      }
       for (const problem of content.draftProblems) log(`draft ${problem.file}: ${problem.field}: ${problem.message}`);
       const locale = getLocale(content.config.language);
       const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));

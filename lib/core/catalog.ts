@@ -150,6 +150,8 @@ export function buildCatalog(
     ),
   ];
 
+  const latest = articles.slice(0, config.homeLatest);
+  const inLatest = new Set(latest);
   const listingUrls = [...sectionPages, ...tagPages, ...archivePages].map((page) => page.url);
   const sitemap = [
     { loc: toAbsoluteUrl(config, "/"), lastmod: articles[0]?.dateIso ?? null },
@@ -172,12 +174,13 @@ export function buildCatalog(
     commentLimits: COMMENT_LIMITS,
     articlePages,
     home: {
-      latest: articles.slice(0, config.homeLatest).map(cardOf),
-      sections: sections.map((section) => ({
-        name: section.name,
-        url: section.url,
-        cards: bySection.get(section.slug)!.slice(0, config.homePerSection).map(cardOf),
-      })),
+      latest: latest.map(cardOf),
+      // Section blocks skip what "latest" already shows, unless that would leave a block empty.
+      sections: sections.map((section) => {
+        const list = bySection.get(section.slug)!;
+        const fresh = list.filter((article) => !inLatest.has(article));
+        return { name: section.name, url: section.url, cards: (fresh.length ? fresh : list).slice(0, config.homePerSection).map(cardOf) };
+      }),
       meta: describePage(config, "/", null),
     },
     sectionPages,

@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** What a build printed and how it ended. */
+export interface BuildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+/** Runs a real production-like build (`eleventy` through tsx) of `contentDir` into `outDir`. */
+export function buildSite(options: { contentDir: string; outDir: string; cacheDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${options.outDir}`],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          BANTIN_CONTENT_DIR: options.contentDir,
+          BANTIN_CACHE_DIR: options.cacheDir,
+          BANTIN_PREVIEW: "",
+          CONTEXT: "",
+          ...options.env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr, outDir: options.outDir }));
+  });
+}
+
+/** A fresh temporary folder that the test removes at the end. */
+export async function makeTempDir(prefix: string): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), `bantin-${prefix}-`));
+}
+
+/**
+ * Copies a fixture content folder and writes a small generated JPEG for every `./name.jpg` it
+ * references, so fixtures stay text-only in git.
+ */
+export async function prepareFixture(name: string, target: string): Promise<string> {
+  await fs.cp(path.join(ROOT, "tests/fixtures", name), target, { recursive: true });
+  const entries = await fs.readdir(target, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith(".md"))) {
+    const dir = entry.parentPath;
+    const text = await fs.readFile(path.join(dir, entry.name), "utf8");
+    for (const [, file] of text.matchAll(/\.\/([\w-]+\.jpg)/g)) {
+      const seed = [...file!].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: seed % 255, g: 90, b: 140 } } })
+        .jpeg({ quality: 80 })
+        .toFile(path.join(dir, file!));
+    }
+  }
+  return target;
+}
+
+/** Reads a built file as text. */
+export function readBuilt(outDir: string, file: string): Promise<string> {
+  return fs.readFile(path.join(outDir, file), "utf8");
+}
