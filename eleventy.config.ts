@@ -3,6 +3,7 @@ import { renderPicture } from "./lib/core/picture.ts";
 import type { PlacedPhoto } from "./lib/core/article.ts";
 import { readBuildOptions } from "./lib/build-options.ts";
 import { createSiteLoader } from "./lib/load-site.ts";
+import { createDevApiMiddleware } from "./lib/dev-api.ts";
 
 // Eleventy renders only the page templates in layouts/; articles are read once by lib/load-site.ts
 // into one typed data set (`bantin`) that the templates paginate. See README, "How a build works".
@@ -20,7 +21,13 @@ export default function configure(eleventyConfig: any) {
   );
   eleventyConfig.addFilter("fill", (pattern: string, values: Record<string, string | number>) => fillPattern(pattern, values));
 
-  eleventyConfig.setServerOptions({ showVersion: false, domDiff: false });
+  // `npm start`: the comment function runs inside the dev server, on the local store.
+  const serving = process.env.ELEVENTY_RUN_MODE === "serve";
+  eleventyConfig.setServerOptions({
+    showVersion: false,
+    domDiff: false,
+    middleware: serving ? [createDevApiMiddleware(() => eleventyConfig.directories.output)] : [],
+  });
   eleventyConfig.setQuietMode(true);
 
   return {

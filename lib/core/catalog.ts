@@ -2,6 +2,7 @@ import type { Article } from "./article.ts";
 import { getTagUrl } from "./article.ts";
 import { formatDatePattern, formatIsoInZone } from "./dates.ts";
 import { COMMENT_LIMITS } from "./comment-limits.ts";
+import type { CommentTarget } from "./comment-rules.ts";
 import type { Locale } from "./locales/index.ts";
 import { fillPattern } from "./locales/index.ts";
 import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./listing.ts";
@@ -16,6 +17,12 @@ export interface PublishedComment {
   dateLine: string;
   /** Paragraphs (split on blank lines), each a list of lines: the template joins lines with <br>. */
   paragraphs: string[][];
+}
+
+/** What the comment function knows of the site: its language and which articles take comments. */
+export interface CommentManifest {
+  language: string;
+  articles: Record<string, CommentTarget>;
 }
 
 /** One Atom feed: the whole site or one section. */
@@ -52,8 +59,8 @@ export interface Catalog {
   archiveIndex: { years: { year: string; months: { title: string; url: string; count: number }[] }[]; url: string; meta: PageMeta };
   feeds: Feed[];
   sitemap: { loc: string; lastmod: string | null }[];
-  /** Slugs of published articles that accept comments: the comment function reads this list. */
-  commentable: string[];
+  /** Every published article's URL and whether it takes comments: the comment function reads it. */
+  commentManifest: CommentManifest;
   notFoundMeta: PageMeta;
 }
 
@@ -201,7 +208,10 @@ export function buildCatalog(
     },
     feeds,
     sitemap,
-    commentable: articles.filter((article) => article.acceptsComments).map((article) => article.slug),
+    commentManifest: {
+      language: locale.lang,
+      articles: Object.fromEntries(articles.map((article) => [article.slug, { url: article.url, open: article.acceptsComments }])),
+    },
     notFoundMeta: describePage(config, "/404.html", locale.notFound.title),
   };
 }

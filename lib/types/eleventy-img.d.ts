@@ -1,6 +1,6 @@
 // The subset of @11ty/eleventy-img 6 that bantin calls (the package ships no type declarations).
 declare module "@11ty/eleventy-img" {
-  interface ImageStat {
+  export interface ImageStat {
     format: string;
     width: number;
     height: number;
@@ -10,7 +10,7 @@ declare module "@11ty/eleventy-img" {
     outputPath: string;
     size: number;
   }
-  interface ImageOptions {
+  export interface ImageOptions {
     widths?: (number | "auto" | null)[];
     formats?: string[];
     outputDir?: string;

@@ -144,7 +144,7 @@ describe("publishing rules", () => {
   it("never builds drafts and holds embargoed articles back", async () => {
     await expect(fs.stat(path.join(first.outDir, "doi-song/ban-nhap"))).rejects.toThrow();
     await expect(fs.stat(path.join(first.outDir, "doi-song/cam-dang"))).rejects.toThrow();
-    for (const file of ["feed.xml", "sitemap.xml", "index.html", "doi-song/index.html", "commentable.json"]) {
+    for (const file of ["feed.xml", "sitemap.xml", "index.html", "doi-song/index.html", "comment-manifest.json"]) {
       const text = await readBuilt(first.outDir, file);
       expect(text).not.toContain("ban-nhap");
       expect(text).not.toContain("cam-dang");

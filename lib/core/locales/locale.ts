@@ -45,6 +45,23 @@ export interface Locale {
     closed: string;
     errorTitle: string;
     back: string;
+    /** Reasons a submission is refused, shown beside the form or in the JSON answer. */
+    errors: {
+      required: string;
+      nameLength: string;
+      emailInvalid: string;
+      contentLength: string;
+      tooManyLinks: string;
+      unknownArticle: string;
+      closed: string;
+      unknownField: string;
+      tooLarge: string;
+      malformed: string;
+      unsupportedType: string;
+      method: string;
+      rateLimited: string;
+      unavailable: string;
+    };
   };
   feed: { siteTitle: string; sectionTitle: string; subscribe: string };
   notFound: { title: string; text: string; back: string };

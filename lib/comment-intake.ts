@@ -1,0 +1,117 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { renderCommentProblemPage } from "./core/comment-page.ts";
+import type { CommentRecord } from "./core/comment-record.ts";
+import { checkSubmission, getDuplicateKey, type CommentField, type CommentFields } from "./core/comment-rules.ts";
+import { createSortableId } from "./core/ids.ts";
+import { fillPattern, getLocale, LOCALES, type LanguageCode, type Locale } from "./core/locales/index.ts";
+import type { CommentStore } from "./comment-store.ts";
+import type { ManifestSource } from "./comment-manifest.ts";
+import { readRequestFields, type RequestKind } from "./read-request-fields.ts";
+
+/** What the comment function depends on; tests pass their own clock, store and manifest. */
+export interface IntakeDeps {
+  store: CommentStore;
+  manifest: ManifestSource;
+  /** Secret mixed into client hashes, so stored hashes cannot be matched to IP addresses. */
+  salt: string | (() => string);
+  now?: () => Date;
+  rateLimit?: { max: number; windowMs: number };
+  /** One line per event; never given an email, a name, a text or an IP. */
+  log?: (event: string, details: Record<string, string | number>) => void;
+}
+
+/** Where a successful form post sends the reader: the article, scrolled to the notice. */
+export const SENT_FRAGMENT = "?binh-luan=da-gui#binh-luan-da-gui";
+const BODY_LIMIT = 32 * 1024;
+const DEFAULT_RATE = { max: 5, windowMs: 10 * 60_000 };
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+
+const html = (status: number, body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...headers } });
+
+const redirect = (location: string) => new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+
+/** Salted hash of the client's address: enough to count its comments, never the address itself. */
+export function hashClient(ip: string | null, salt: string): string | null {
+  return ip ? createHmac("sha256", salt).update(ip).digest("hex").slice(0, 32) : null;
+}
+
+function refuse(kind: RequestKind, status: number, locale: Locale, errors: Partial<Record<CommentField, string>>, fields: Partial<CommentFields>, articleUrl: string | null, headers: Record<string, string> = {}) {
+  if (kind === "json") {
+    const { form, ...byField } = errors;
+    return json(status, { error: form ?? Object.values(byField)[0] ?? "", fields: byField }, headers);
+  }
+  return html(status, renderCommentProblemPage({ locale, errors, fields, articleUrl }), headers);
+}
+
+/**
+ * Handles one POST to /api/comments, as a plain HTML form or as JSON. A valid comment is stored as
+ * pending (never published here); the answer is a 303 back to the article, or 201 with its id.
+ * Bad input gets a 4xx with reasons in the site's language, a store failure a 503; never a 500.
+ */
+export async function handleCommentRequest(request: Request, ip: string | null, deps: IntakeDeps): Promise<Response> {
+  const now = deps.now?.() ?? new Date();
+  const log = deps.log ?? ((event, details) => console.log(JSON.stringify({ event, ...details })));
+  let locale: Locale = LOCALES.vi;
+  let manifest;
+  let salt: string;
+  try {
+    salt = typeof deps.salt === "function" ? deps.salt() : deps.salt;
+    manifest = await deps.manifest(request.url);
+    locale = getLocale((manifest.language in LOCALES ? manifest.language : "vi") as LanguageCode);
+  } catch (error) {
+    log("comment.setup_error", { message: (error as Error).message });
+    return json(503, { error: locale.comments.errors.unavailable, fields: {} }, { "retry-after": "60" });
+  }
+  const messages = locale.comments.errors;
+  if (request.method !== "POST") return json(405, { error: messages.method, fields: {} }, { allow: "POST" });
+
+  const read = await readRequestFields(request, BODY_LIMIT);
+  if (read.kind === "error") {
+    const status = { "unsupported-type": 415, "too-large": 413, malformed: 400 }[read.reason];
+    const message = { "unsupported-type": messages.unsupportedType, "too-large": messages.tooLarge, malformed: messages.malformed }[read.reason];
+    log("comment.refused", { status });
+    return refuse(read.format, status, locale, { form: message }, {}, null);
+  }
+  const { format, fields: raw } = read;
+  const findTarget = (slug: string) => (Object.hasOwn(manifest.articles, slug) ? manifest.articles[slug]! : null);
+  const check = checkSubmission(raw, findTarget, locale);
+  const id = createSortableId(now, randomBytes(10));
+
+  if (check.kind === "spam") {
+    await deps.store.recordSpam(id, check.reason, now).catch(() => undefined);
+    log("comment.spam", { reason: check.reason });
+    const target = findTarget(raw.slug ?? "");
+    return format === "json" ? json(201, { id, status: "pending" }) : redirect(target ? `${target.url}${SENT_FRAGMENT}` : "/");
+  }
+  if (check.kind === "invalid") {
+    log("comment.invalid", { fields: Object.keys(check.errors).join(",") });
+    return refuse(format, check.errors.slug && !check.target ? 404 : 400, locale, check.errors, check.fields, check.target?.url ?? null);
+  }
+
+  const { fields, target } = check;
+  const clientHash = hashClient(ip, salt);
+  const rate = deps.rateLimit ?? DEFAULT_RATE;
+  try {
+    if (clientHash) {
+      const recent = await deps.store.countRecent(clientHash, now, rate.windowMs);
+      if (recent.count >= rate.max) {
+        const wait = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + rate.windowMs - now.getTime()) / 1000));
+        log("comment.rate_limited", { slug: fields.slug });
+        const message = fillPattern(messages.rateLimited, { minutes: Math.ceil(wait / 60) });
+        return refuse(format, 429, locale, { form: message }, fields, target.url, { "retry-after": String(wait) });
+      }
+    }
+    const record: CommentRecord = { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
+    const result = await deps.store.submit(record, getDuplicateKey(fields));
+    if (result.stored && clientHash) await deps.store.recordSubmission(clientHash, id);
+    const storedId = result.stored ? result.id : result.duplicateOf;
+    log(result.stored ? "comment.accepted" : "comment.duplicate", { id: storedId, slug: fields.slug });
+    return format === "json" ? json(result.stored ? 201 : 200, { id: storedId, status: "pending" }) : redirect(`${target.url}${SENT_FRAGMENT}`);
+  } catch (error) {
+    log("comment.store_error", { slug: fields.slug, message: (error as Error).message });
+    return refuse(format, 503, locale, { form: messages.unavailable }, fields, target.url, { "retry-after": "30" });
+  }
+}

@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import { getIdTime } from "./core/ids.ts";
+import { getCommentKey, type CommentRecord } from "./core/comment-record.ts";
+import type { StoreBackend } from "./stores/backend.ts";
+
+/** What `submit` did with a new comment. */
+export type SubmitResult = { stored: true; id: string } | { stored: false; duplicateOf: string };
+
+interface DuplicateMarker {
+  id: string;
+  slug: string;
+  createdAt: string;
+}
+
+// Within this many milliseconds a marker whose comment is not visible yet is taken as a write in
+// flight (the same submission sent twice at once), not as a leftover of a failed write.
+const IN_FLIGHT_MS = 60_000;
+
+const hashKey = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Comments in a key-value backend (Netlify Blobs or local files), one record per key
+ * `comments/<slug>/<id>`. No shared list is ever read, changed and written back, so concurrent
+ * submissions cannot overwrite each other.
+ */
+export class CommentStore {
+  // Identical submissions handled by this instance at the same moment wait for the first one.
+  // Why: Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so two
+  // racing requests in one process could both claim the marker there.
+  private readonly inFlight = new Map<string, Promise<SubmitResult>>();
+
+  constructor(readonly backend: StoreBackend) {}
+
+  /**
+   * Stores a new pending comment unless the same comment (article, email, text) is already stored.
+   * The duplicate marker is claimed first with a create-only write, so two identical submissions
+   * racing each other store one record. If storing fails, the marker is released again.
+   */
+  async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
+    const markerKey = `dedupe/${hashKey(duplicateKey)}`;
+    const running = this.inFlight.get(markerKey);
+    if (running) {
+      const first = await running.catch(() => null);
+      if (first) return { stored: false, duplicateOf: first.stored ? first.id : first.duplicateOf };
+    }
+    const attempt = this.claimAndStore(record, markerKey);
+    this.inFlight.set(markerKey, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (this.inFlight.get(markerKey) === attempt) this.inFlight.delete(markerKey);
+    }
+  }
+
+  private async claimAndStore(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
+    const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
+    if (!(await this.backend.create(markerKey, marker))) {
+      const existing = await this.backend.get<DuplicateMarker>(markerKey);
+      if (existing) {
+        const age = Date.parse(record.createdAt) - Date.parse(existing.createdAt);
+        const alive = age < IN_FLIGHT_MS || (await this.backend.get(getCommentKey(existing.slug, existing.id))) !== null;
+        if (alive) return { stored: false, duplicateOf: existing.id };
+      }
+      await this.backend.put(markerKey, marker);
+    }
+    try {
+      if (!(await this.backend.create(getCommentKey(record.slug, record.id), record))) {
+        throw new Error(`comment id ${record.id} already exists`);
+      }
+    } catch (error) {
+      await this.backend.delete(markerKey).catch(() => undefined);
+      throw error;
+    }
+    return { stored: true, id: record.id };
+  }
+
+  /** The comment with this id, or null. Ids are unique across articles. */
+  async get(id: string): Promise<CommentRecord | null> {
+    const key = (await this.backend.list("comments/")).find((candidate) => candidate.endsWith(`/${id}`));
+    return key ? this.backend.get<CommentRecord>(key) : null;
+  }
+
+  /** Every comment (of one article when `slug` is given), oldest first. */
+  async list(slug?: string, concurrency = 32): Promise<CommentRecord[]> {
+    const keys = await this.backend.list(slug ? `comments/${slug}/` : "comments/");
+    const records: CommentRecord[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, keys.length) }, async () => {
+        while (next < keys.length) {
+          const record = await this.backend.get<CommentRecord>(keys[next++]!);
+          if (record) records.push(record);
+        }
+      }),
+    );
+    return records.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Replaces a stored comment (a moderation decision). Only that one record is written. */
+  async update(record: CommentRecord): Promise<void> {
+    await this.backend.put(getCommentKey(record.slug, record.id), record);
+  }
+
+  /** Erases a comment and its duplicate marker: nothing of it stays in the store. */
+  async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
+    await this.backend.delete(getCommentKey(record.slug, record.id));
+    await this.backend.delete(`dedupe/${hashKey(duplicateKey)}`);
+  }
+
+  /**
+   * How many comments this client stored in the window ending at `now`, and when the oldest of
+   * them leaves the window. Old entries are pruned on the way.
+   */
+  async countRecent(clientHash: string, now: Date, windowMs: number): Promise<{ count: number; oldest: Date | null }> {
+    const keys = await this.backend.list(`rate/${clientHash}/`);
+    const since = now.getTime() - windowMs;
+    let count = 0;
+    let oldest: Date | null = null;
+    for (const key of keys) {
+      const at = getIdTime(key.slice(key.lastIndexOf("/") + 1));
+      if (at.getTime() <= since) {
+        void this.backend.delete(key).catch(() => undefined);
+        continue;
+      }
+      count++;
+      if (!oldest || at < oldest) oldest = at;
+    }
+    return { count, oldest };
+  }
+
+  /** Notes one stored comment for the client's rate limit. */
+  async recordSubmission(clientHash: string, id: string): Promise<void> {
+    await this.backend.create(`rate/${clientHash}/${id}`, {});
+  }
+
+  /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */
+  async recordSpam(id: string, reason: string, now: Date): Promise<void> {
+    await this.backend.create(`spam/${now.toISOString().slice(0, 10)}/${id}`, { reason });
+  }
+
+  /** Spam attempts counted on a day (`YYYY-MM-DD`), or on all days. */
+  async countSpam(day?: string): Promise<number> {
+    return (await this.backend.list(day ? `spam/${day}/` : "spam/")).length;
+  }
+}
