@@ -7,13 +7,12 @@ import { createDevApiMiddleware } from "./lib/dev-api.ts";
 
 // Eleventy renders only the page templates in layouts/; articles are read once by lib/load-site.ts
 // into one typed data set (`bantin`) that the templates paginate. See README, "How a build works".
-export default function configure(eleventyConfig: any) {
+export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
   const site = createSiteLoader(options);
 
   eleventyConfig.addGlobalData("bantin", async () => (await site.load()).catalog);
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => site.publish(directories.output));
-  eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 
   eleventyConfig.addFilter("picture", (photo: PlacedPhoto, sizes: string, eager: boolean) =>
@@ -21,8 +20,15 @@ export default function configure(eleventyConfig: any) {
   );
   eleventyConfig.addFilter("fill", (pattern: string, values: Record<string, string | number>) => fillPattern(pattern, values));
 
-  // `npm start`: the comment function runs inside the dev server, on the local store.
+  // `npm start`: the comment function runs inside the dev server, on the local store, and an
+  // editor's decision rebuilds the pages.
   const serving = process.env.ELEVENTY_RUN_MODE === "serve";
+  if (serving) {
+    for (const target of await site.getWatchTargets()) eleventyConfig.addWatchTarget(target);
+    // The local store lives in a git-ignored folder, and Eleventy skips watching git-ignored paths.
+    // Templates come only from layouts/, so nothing else changes by turning that off.
+    eleventyConfig.setUseGitIgnore(false);
+  }
   eleventyConfig.setServerOptions({
     showVersion: false,
     domDiff: false,

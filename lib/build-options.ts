@@ -19,6 +19,10 @@ export interface BuildOptions {
   siteUrl: string | null;
   /** Print photo progress and timings. */
   quiet: boolean;
+  /** Write the build marker the scheduled rebuild check reads (production, or BANTIN_RECORD_BUILD=1). */
+  recordBuild: boolean;
+  /** Comments read from the store at once (BANTIN_COMMENT_CONCURRENCY, default 32). */
+  commentConcurrency: number;
 }
 
 /** Reads the build's options from `env`; a bad BANTIN_NOW is an error that says how to write it. */
@@ -40,5 +44,7 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env, root = pr
     production: env.CONTEXT === "production",
     siteUrl: env.CONTEXT === "production" && env.URL ? env.URL : null,
     quiet: flag(env.BANTIN_QUIET),
+    recordBuild: env.CONTEXT === "production" || flag(env.BANTIN_RECORD_BUILD),
+    commentConcurrency: Math.max(1, Number(env.BANTIN_COMMENT_CONCURRENCY) || 32),
   };
 }

@@ -76,8 +76,18 @@ export class CommentStore {
 
   /** The comment with this id, or null. Ids are unique across articles. */
   async get(id: string): Promise<CommentRecord | null> {
-    const key = (await this.backend.list("comments/")).find((candidate) => candidate.endsWith(`/${id}`));
-    return key ? this.backend.get<CommentRecord>(key) : null;
+    return (await this.getMany([id])).get(id) ?? null;
+  }
+
+  /** The comments with these ids (one key listing for all of them); missing ids are absent. */
+  async getMany(ids: readonly string[]): Promise<Map<string, CommentRecord>> {
+    const wanted = new Set(ids);
+    const keys = (await this.backend.list("comments/")).filter((key) => wanted.has(key.slice(key.lastIndexOf("/") + 1)));
+    const found = new Map<string, CommentRecord>();
+    for (const record of await Promise.all(keys.map((key) => this.backend.get<CommentRecord>(key)))) {
+      if (record) found.set(record.id, record);
+    }
+    return found;
   }
 
   /** Every comment (of one article when `slug` is given), oldest first. */

@@ -4,6 +4,10 @@ import { handleCommentRequest } from "./comment-intake.ts";
 import { sendWebResponse, toWebRequest } from "./node-http.ts";
 import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
 import { readCommentSalt } from "./secrets.ts";
+import { handleModerationRequest, readModerationTokens } from "./moderation-api.ts";
+
+/** The editor token `npm start` accepts when MODERATION_TOKENS is not set: local use only. */
+export const LOCAL_EDITOR_TOKEN = "bantin-local-editor";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void> | void;
 
@@ -16,17 +20,24 @@ export function createDevApiMiddleware(getSiteDir: () => string, log: (line: str
   const choice = readStoreChoice();
   const store = openCommentStore(choice);
   let manifest: ReturnType<typeof createManifestSource> | null = null;
+  const tokens = readModerationTokens();
+  if (tokens.size === 0) tokens.set("local editor", LOCAL_EDITOR_TOKEN);
   log(`[bantin] comments: POST /api/comments → ${choice.kind === "file" ? `local store ${choice.dir}` : `Netlify Blobs store ${choice.name}`}`);
+  log(`[bantin] moderation: /admin/ (token: ${tokens.has("local editor") ? LOCAL_EDITOR_TOKEN : "from MODERATION_TOKENS"})`);
   return async (req, res, next) => {
-    const path = (req.url ?? "").split("?")[0];
-    if (path !== "/api/comments") return next();
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    const isModeration = path.startsWith("/api/moderation/");
+    if (path !== "/api/comments" && !isModeration) return next();
     try {
       // The output folder is known only once Eleventy has read its options, so ask at first use.
       manifest ??= createManifestSource({ ...process.env, BANTIN_SITE_DIR: getSiteDir() });
-      const response = await handleCommentRequest(toWebRequest(req), req.socket.remoteAddress ?? null, { store, manifest, salt: readCommentSalt });
+      const ip = req.socket.remoteAddress ?? null;
+      const response = isModeration
+        ? await handleModerationRequest(toWebRequest(req), ip, { store, tokens, salt: readCommentSalt })
+        : await handleCommentRequest(toWebRequest(req), ip, { store, manifest, salt: readCommentSalt });
       await sendWebResponse(res, response);
     } catch (error) {
-      log(`[bantin] /api/comments failed: ${(error as Error).message}`);
+      log(`[bantin] ${path} failed: ${(error as Error).message}`);
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal error");
     }
   };

@@ -9,6 +9,9 @@ import type { SiteConfig } from "./core/site-config.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { loadArticleSources, loadSiteConfig } from "./load-content.ts";
 import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
+import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
+import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
+import { RebuildState, type BuildMarker } from "./rebuild-state.ts";
 
 /** The validated content of a site, before photos are processed. */
 export interface CheckedContent {
@@ -61,6 +64,36 @@ export interface SiteData {
   catalog: Catalog;
   photoStats: PhotoStats;
   publishedCount: number;
+  /** What the next scheduled check compares against, once this build has succeeded. */
+  marker: BuildMarker;
+}
+
+/**
+ * Approved comments for this build. A production build that cannot read the store stops: a deploy
+ * without comments would silently unpublish them. Anywhere else the build warns and goes on.
+ */
+async function readComments(options: BuildOptions, config: SiteConfig, log: (line: string) => void): Promise<LoadedComments | null> {
+  try {
+    const choice = readStoreChoice();
+    const label = choice.kind === "file" ? `the local store ${path.relative(options.root, choice.dir) || "."}` : `Netlify Blobs store "${choice.name}"`;
+    const loaded = await loadApprovedComments(openCommentStore(choice), label, {
+      cacheDir: options.cacheDir,
+      timeZone: config.timeZone,
+      locale: getLocale(config.language),
+      concurrency: options.commentConcurrency,
+    });
+    if (!options.quiet) {
+      log(`comments: ${loaded.approved} approved of ${loaded.total} in ${label} (${loaded.fetched} read, ${loaded.total - loaded.fetched} from cache) · ${loaded.seconds.toFixed(2)} s`);
+    }
+    return loaded;
+  } catch (error) {
+    if (!(error instanceof BantinError)) throw error;
+    if (options.production) {
+      throw new BantinError(`${error.message}. A production build stops here rather than publish pages without their comments; check the store settings (README, "Deploying to Netlify") and build again.`, { cause: error });
+    }
+    log(`warning: ${error.message}; building without comments`);
+    return null;
+  }
 }
 
 /**
@@ -70,6 +103,7 @@ export interface SiteData {
  */
 export function createSiteLoader(options: BuildOptions, log: (line: string) => void = (line) => console.log(`[bantin] ${line}`)) {
   const photos = new PhotoProcessor(options.cacheDir, log);
+  let lastMarker: BuildMarker | null = null;
   return {
     async load(): Promise<SiteData> {
       const started = performance.now();
@@ -91,14 +125,43 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
         const paths = content.photoPaths.get(article.file)!;
         return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
       });
-      const catalog = buildCatalog(rendered, content.config, locale, options.now);
+      const comments = await readComments(options, content.config, log);
+      const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
+      const waiting = content.articles
+        .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
+        .map((article) => article.data.date.getTime());
+      const marker: BuildMarker = {
+        builtAt: options.now.toISOString(),
+        lastChange: comments?.lastChange ?? null,
+        nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
+      };
       if (!options.quiet) {
         log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache · ${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
-      return { catalog, photoStats: stats, publishedCount: rendered.length };
+      lastMarker = marker;
+      return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
     },
+    /**
+     * Folders whose changes should rebuild a running `npm start`: the content, and the local
+     * store's change notes (written when an editor decides), but not new pending comments.
+     */
+    async getWatchTargets(): Promise<string[]> {
+      const targets = [options.contentDir];
+      const choice = readStoreChoice();
+      if (choice.kind === "file") {
+        const changes = path.join(choice.dir, "changes");
+        await fs.mkdir(changes, { recursive: true });
+        targets.push(changes);
+      }
+      return targets;
+    },
+    /** Runs after a successful build: photos into the site, and the build marker (production only). */
     async publish(siteDir: string): Promise<void> {
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+      if (options.recordBuild && lastMarker) {
+        await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);
+        log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);
+      }
     },
   };
 }

@@ -24,7 +24,9 @@ export function readStoreChoice(env: NodeJS.ProcessEnv = process.env, root = pro
   if (kind === "file") return { kind, dir: path.resolve(root, env.BANTIN_COMMENT_DIR || ".bantin/comments") };
   if (kind !== "blobs") throw new BantinError(`BANTIN_COMMENT_STORE="${kind}" is not a store; use "file" or "blobs"`);
   const choice: StoreChoice = { kind, name: env.BANTIN_BLOBS_STORE || "bantin-comments" };
-  if (env.NETLIFY_SITE_ID) choice.siteID = env.NETLIFY_SITE_ID;
+  // Netlify builds know their site as SITE_ID; elsewhere NETLIFY_SITE_ID names it.
+  const siteID = env.NETLIFY_SITE_ID || env.SITE_ID;
+  if (siteID) choice.siteID = siteID;
   if (env.NETLIFY_AUTH_TOKEN) choice.token = env.NETLIFY_AUTH_TOKEN;
   // A local Blobs server has no cache in front of it: the same address serves strong reads.
   if (env.BANTIN_BLOBS_URL) choice.edgeURL = choice.uncachedEdgeURL = env.BANTIN_BLOBS_URL;

@@ -58,6 +58,8 @@ export interface Catalog {
   archivePages: ListingPage[];
   archiveIndex: { years: { year: string; months: { title: string; url: string; count: number }[] }[]; url: string; meta: PageMeta };
   feeds: Feed[];
+  /** Atom feed of the latest approved comments, newest first. */
+  commentFeed: { path: string; title: string; selfUrl: string; updatedIso: string; entries: { comment: PublishedComment; article: Article; url: string }[] };
   sitemap: { loc: string; lastmod: string | null }[];
   /** Every published article's URL and whether it takes comments: the comment function reads it. */
   commentManifest: CommentManifest;
@@ -87,7 +89,8 @@ export function buildCatalog(
   commentsBySlug: ReadonlyMap<string, PublishedComment[]> = new Map(),
 ): Catalog {
   const articles = [...published].sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
-  const card = (article: Article) => toCard(article, commentsBySlug.get(article.slug)?.length ?? 0);
+  const commentsOf = (article: Article) => (article.acceptsComments ? (commentsBySlug.get(article.slug) ?? []) : []);
+  const card = (article: Article) => toCard(article, commentsOf(article).length);
   const cards = new Map(articles.map((article) => [article.slug, card(article)]));
   const cardOf = (article: Article) => cards.get(article.slug)!;
   const bySection = groupBy(articles, (article) => article.section.slug);
@@ -105,7 +108,7 @@ export function buildCatalog(
       articlePages.push({
         article,
         related: pickRelated(list, index, config.relatedCount).map(cardOf),
-        comments: article.acceptsComments ? (commentsBySlug.get(article.slug) ?? []) : [],
+        comments: commentsOf(article),
         meta: describeArticle(article, config, locale.lang),
       });
     }
@@ -159,6 +162,11 @@ export function buildCatalog(
 
   const latest = articles.slice(0, config.homeLatest);
   const inLatest = new Set(latest);
+  const commentFeedPath = `/${locale.paths.comments}/feed.xml`;
+  const commentEntries = articles
+    .flatMap((article) => commentsOf(article).map((comment) => ({ comment, article, url: `${toAbsoluteUrl(config, article.url)}#bl-${comment.id}` })))
+    .sort((a, b) => (a.comment.id < b.comment.id ? 1 : -1))
+    .slice(0, config.feedSize);
   const listingUrls = [...sectionPages, ...tagPages, ...archivePages].map((page) => page.url);
   const sitemap = [
     { loc: toAbsoluteUrl(config, "/"), lastmod: articles[0]?.dateIso ?? null },
@@ -207,6 +215,13 @@ export function buildCatalog(
       meta: describePage(config, archiveUrl, locale.listing.archiveTitle),
     },
     feeds,
+    commentFeed: {
+      path: commentFeedPath,
+      title: fillPattern(locale.feed.commentsTitle, { site: config.name }),
+      selfUrl: toAbsoluteUrl(config, commentFeedPath),
+      updatedIso: commentEntries[0]?.comment.dateIso ?? formatIsoInZone(now, config.timeZone),
+      entries: commentEntries,
+    },
     sitemap,
     commentManifest: {
       language: locale.lang,

@@ -4,7 +4,7 @@ import type { Locale } from "./locales/index.ts";
 
 /** First path segments the site uses for itself; a section may not take one of them. */
 export function getReservedPaths(locale: Locale): string[] {
-  return [locale.paths.tag, locale.paths.archive, "img", "assets", "api", "admin", "feed.xml", "sitemap.xml", "robots.txt", "404.html"];
+  return [locale.paths.tag, locale.paths.archive, locale.paths.comments, "img", "assets", "api", "admin", "feed.xml", "sitemap.xml", "robots.txt", "404.html"];
 }
 
 /**

@@ -1,3 +1,10 @@
+import { z } from "zod";
+import type { PublishedComment } from "./catalog.ts";
+import { formatDatePattern, formatIsoInZone } from "./dates.ts";
+import { isSortableId } from "./ids.ts";
+import type { Locale } from "./locales/index.ts";
+import { isSlug } from "./slugs.ts";
+
 /** Where a comment stands in moderation. */
 export type CommentStatus = "pending" | "approved" | "rejected";
 
@@ -30,4 +37,32 @@ export function getCommentKey(slug: string, id: string): string {
 /** A record with a moderation decision applied (pure: returns a new record). */
 export function decideComment(record: CommentRecord, status: CommentStatus, now: Date, by: string | null): CommentRecord {
   return { ...record, status, decidedAt: now.toISOString(), decidedBy: by };
+}
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** Schema of a stored comment: what `import` accepts. */
+export const commentRecordSchema = z.strictObject({
+  id: z.string().refine(isSortableId, { message: "is not a bantin comment id (26 characters, 0-9 and A-Z)" }),
+  slug: z.string().refine(isSlug, { message: "is not an article slug" }),
+  name: z.string().min(1),
+  email: z.string().min(3),
+  content: z.string().min(1),
+  status: z.enum(COMMENT_STATUSES as [CommentStatus, ...CommentStatus[]]),
+  createdAt: isoInstant,
+  clientHash: z.string().nullable(),
+  decidedAt: isoInstant.nullable(),
+  decidedBy: z.string().nullable(),
+});
+
+/** An approved comment as an article page shows it: no email, text split into paragraphs and lines. */
+export function toPublishedComment(record: Pick<CommentRecord, "id" | "name" | "content" | "createdAt">, timeZone: string, locale: Locale): PublishedComment {
+  const created = new Date(record.createdAt);
+  return {
+    id: record.id,
+    name: record.name,
+    dateIso: formatIsoInZone(created, timeZone),
+    dateLine: formatDatePattern(created, timeZone, locale.dates.dateLine, locale.dates),
+    paragraphs: record.content.split(/\n\s*\n/).map((paragraph) => paragraph.split("\n")),
+  };
 }

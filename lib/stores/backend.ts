@@ -12,6 +12,8 @@ export interface StoreBackend {
   delete(key: string): Promise<void>;
   /** Every key that starts with `prefix`. */
   list(prefix: string): Promise<string[]>;
+  /** Every key with a version tag that changes whenever its value does (an etag, or mtime+size). */
+  listVersions(prefix: string): Promise<{ key: string; version: string }[]>;
 }
 
 /** Keys come from slugs and generated ids; this guard keeps a bad one from escaping a folder. */

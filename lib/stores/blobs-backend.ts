@@ -6,7 +6,7 @@ import { assertSafeKey, type StoreBackend } from "./backend.ts";
  * cannot both win; nothing here reads, changes and writes back a shared value.
  */
 export function createBlobsBackend(store: Store): StoreBackend {
-  return {
+  const backend: StoreBackend = {
     async create(key, value) {
       assertSafeKey(key);
       const result = await store.setJSON(key, value, { onlyIfNew: true });
@@ -25,9 +25,15 @@ export function createBlobsBackend(store: Store): StoreBackend {
       await store.delete(key);
     },
     async list(prefix) {
-      const keys: string[] = [];
-      for await (const page of store.list({ prefix, paginate: true })) keys.push(...page.blobs.map((blob) => blob.key));
-      return keys;
+      return (await backend.listVersions(prefix)).map((entry) => entry.key);
+    },
+    async listVersions(prefix) {
+      const entries: { key: string; version: string }[] = [];
+      for await (const page of store.list({ prefix, paginate: true })) {
+        for (const blob of page.blobs) entries.push({ key: blob.key, version: blob.etag });
+      }
+      return entries;
     },
   };
+  return backend;
 }

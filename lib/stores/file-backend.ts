@@ -21,7 +21,7 @@ export function createFileBackend(root: string): StoreBackend {
     await fs.writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { flag: "wx" });
     return temporary;
   };
-  return {
+  const backend: StoreBackend = {
     async create(key, value) {
       const file = fileOf(key);
       const temporary = await writeTemporary(file, value);
@@ -51,6 +51,9 @@ export function createFileBackend(root: string): StoreBackend {
       await fs.rm(fileOf(key), { force: true });
     },
     async list(prefix) {
+      return (await backend.listVersions(prefix)).map((entry) => entry.key);
+    },
+    async listVersions(prefix) {
       const base = prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : "";
       let entries;
       try {
@@ -59,11 +62,20 @@ export function createFileBackend(root: string): StoreBackend {
         if (isMissing(error)) return [];
         throw error;
       }
-      return entries
+      const files = entries
         .filter((entry) => entry.isFile() && entry.name.endsWith(".json") && !entry.name.startsWith("."))
-        .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/").slice(0, -5))
-        .filter((key) => key.startsWith(prefix))
-        .sort();
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .map((file) => ({ file, key: path.relative(root, file).split(path.sep).join("/").slice(0, -5) }))
+        .filter(({ key }) => key.startsWith(prefix))
+        .sort((a, b) => (a.key < b.key ? -1 : 1));
+      const versions = await Promise.all(
+        files.map(async ({ file, key }) => {
+          const stat = await fs.stat(file).catch(() => null);
+          return stat ? { key, version: `${stat.mtimeMs}-${stat.size}` } : null;
+        }),
+      );
+      return versions.filter((entry) => entry !== null);
     },
   };
+  return backend;
 }

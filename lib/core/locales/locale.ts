@@ -16,7 +16,7 @@ export interface Locale {
   };
   byline: { both: string; writer: string; photographer: string };
   /** URL parts the site creates itself (sections and tags get slugs of their names). */
-  paths: { tag: string; archive: string; page: string };
+  paths: { comments: string; tag: string; archive: string; page: string };
   nav: {
     home: string;
     skipToContent: string;
@@ -63,7 +63,29 @@ export interface Locale {
       unavailable: string;
     };
   };
-  feed: { siteTitle: string; sectionTitle: string; subscribe: string };
+  feed: { siteTitle: string; sectionTitle: string; commentsTitle: string; subscribe: string };
   notFound: { title: string; text: string; back: string };
   footer: { about: string; feeds: string };
+  /** The editors' moderation page. */
+  admin: {
+    title: string;
+    token: string;
+    signIn: string;
+    signOut: string;
+    status: string;
+    pending: string;
+    approved: string;
+    rejected: string;
+    all: string;
+    refresh: string;
+    approve: string;
+    reject: string;
+    remove: string;
+    confirmRemove: string;
+    empty: string;
+    count: string;
+    failed: string;
+    unauthorized: string;
+    noscript: string;
+  };
 }

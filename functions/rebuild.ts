@@ -1,0 +1,15 @@
+import { openCommentStore } from "../lib/open-comment-store.ts";
+import { checkForRebuild } from "../lib/rebuild-check.ts";
+
+// Scheduled in netlify.toml ([functions."rebuild"] schedule, every 15 minutes by default).
+/** The batch rebuild: asks Netlify for a build only when approved comments or embargoes changed. */
+export default async () => {
+  try {
+    const decision = await checkForRebuild(openCommentStore().backend, process.env.BUILD_HOOK_URL, new Date());
+    console.log(JSON.stringify({ event: decision.triggered ? "rebuild.triggered" : "rebuild.skipped", reason: decision.reason }));
+  } catch (error) {
+    console.error(JSON.stringify({ event: "rebuild.failed", message: (error as Error).message }));
+    return new Response(null, { status: 500 });
+  }
+  return new Response(null, { status: 204 });
+};

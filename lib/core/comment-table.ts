@@ -1,0 +1,43 @@
+import type { CommentRecord } from "./comment-record.ts";
+import { formatDatePattern } from "./dates.ts";
+
+const clip = (text: string, width: number) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length <= width ? flat : `${chars.slice(0, width - 1).join("")}…`;
+};
+
+const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - [...text].length));
+
+/**
+ * A readable table of comments for a terminal: time (in the site's zone), id, status, article,
+ * name and the start of the text. No emails: `show ID` prints those one at a time.
+ */
+export function formatCommentTable(records: readonly CommentRecord[], timeZone: string): string {
+  const rows = records.map((record) => [
+    formatDatePattern(new Date(record.createdAt), timeZone, "{dd}/{mm}/{yyyy} {HH}:{MM}", { weekdays: [], months: [] }),
+    record.id,
+    record.status,
+    clip(record.slug, 28),
+    clip(record.name, 20),
+    clip(record.content, 50),
+  ]);
+  const header = ["TIME", "ID", "STATUS", "ARTICLE", "NAME", "TEXT"];
+  const widths = header.map((title, column) => Math.max([...title].length, ...rows.map((row) => [...row[column]!].length)));
+  return [header, ...rows].map((row) => row.map((cell, column) => pad(cell, widths[column]!)).join("  ").trimEnd()).join("\n");
+}
+
+/** Every field of one comment, one per line, for `show ID`. */
+export function formatCommentDetails(record: CommentRecord): string {
+  return [
+    `id:        ${record.id}`,
+    `article:   ${record.slug}`,
+    `status:    ${record.status}`,
+    `created:   ${record.createdAt}`,
+    `decided:   ${record.decidedAt ?? "-"}${record.decidedBy ? ` by ${record.decidedBy}` : ""}`,
+    `name:      ${record.name}`,
+    `email:     ${record.email}`,
+    "",
+    record.content,
+  ].join("\n");
+}

@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createSortableId } from "./core/ids.ts";
+import type { StoreBackend } from "./stores/backend.ts";
+
+/** Something that changes what the pages show: a decision on a comment. */
+export interface ChangeNote {
+  kind: "approved" | "rejected" | "deleted" | "imported";
+  id: string;
+  slug: string;
+  by: string | null;
+}
+
+/** What a successful build included, for the scheduled check. */
+export interface BuildMarker {
+  builtAt: string;
+  /** The newest change note seen before the build read the comments (null: none yet). */
+  lastChange: string | null;
+  /** The earliest embargoed article still waiting when the build ran. */
+  nextEmbargo: string | null;
+}
+
+/** A build hook call that is still expected to produce a build. */
+export interface RebuildRequest {
+  at: string;
+  lastChange: string | null;
+  reason: string;
+}
+
+const emailKey = (email: string) => `approved-emails/${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+
+/**
+ * The store's record of what changed and what was built: one note per decision under
+ * `changes/<sortable id>`, and markers under `builds/`. Notes are separate keys, so two editors
+ * deciding at once both leave theirs.
+ */
+export class RebuildState {
+  constructor(private readonly backend: StoreBackend) {}
+
+  /** Notes a change at `now`; returns the note's key. */
+  async noteChange(change: ChangeNote, now: Date): Promise<string> {
+    const key = `changes/${createSortableId(now, randomBytes(10))}`;
+    await this.backend.create(key, change);
+    return key;
+  }
+
+  /** Keys of all change notes, oldest first. */
+  async listChanges(): Promise<string[]> {
+    return (await this.backend.list("changes/")).sort();
+  }
+
+  /** Removes change notes older than `key` (already built), keeping the log short. */
+  async pruneChangesBefore(key: string): Promise<void> {
+    const old = (await this.listChanges()).filter((candidate) => candidate < key);
+    await Promise.all(old.map((candidate) => this.backend.delete(candidate)));
+  }
+
+  async getBuildMarker(): Promise<BuildMarker | null> {
+    return this.backend.get<BuildMarker>("builds/last");
+  }
+
+  async putBuildMarker(marker: BuildMarker): Promise<void> {
+    await this.backend.put("builds/last", marker);
+  }
+
+  async getRebuildRequest(): Promise<RebuildRequest | null> {
+    return this.backend.get<RebuildRequest>("builds/requested");
+  }
+
+  async putRebuildRequest(request: RebuildRequest): Promise<void> {
+    await this.backend.put("builds/requested", request);
+  }
+
+  /** Remembers that this email has an approved comment (for the optional auto-approval rule). */
+  async rememberApprovedEmail(email: string): Promise<void> {
+    await this.backend.put(emailKey(email), {});
+  }
+
+  async isApprovedEmail(email: string): Promise<boolean> {
+    return (await this.backend.get(emailKey(email))) !== null;
+  }
+
+  async forgetApprovedEmail(email: string): Promise<void> {
+    await this.backend.delete(emailKey(email));
+  }
+}

@@ -1,0 +1,23 @@
+// npm run comments -- <command>: moderate comments in the configured store (see README, "Moderation").
+import { readBuildOptions } from "../lib/build-options.ts";
+import { BantinError } from "../lib/core/errors.ts";
+import { loadSiteConfig } from "../lib/load-content.ts";
+import { runModerationCommand } from "../lib/moderation-cli.ts";
+import { openCommentStore } from "../lib/open-comment-store.ts";
+
+try {
+  const options = readBuildOptions();
+  const config = await loadSiteConfig(options.contentDir, options.root, null).catch(() => null);
+  process.exitCode = await runModerationCommand(process.argv.slice(2), {
+    store: openCommentStore(),
+    timeZone: config?.timeZone ?? "UTC",
+    now: new Date(),
+    env: process.env,
+    out: (text) => console.log(text),
+    err: (text) => console.error(text),
+  });
+} catch (error) {
+  if (!(error instanceof BantinError)) throw error;
+  console.error(`npm run comments: ${error.message}`);
+  process.exitCode = 1;
+}
