@@ -10,6 +10,6 @@ const manifest = createManifestSource();
 
 /** POST /api/comments: validates a reader's comment and stores it as pending. */
 export default async (request: Request, context: Context) =>
-  handleCommentRequest(request, context.ip ?? null, { store, manifest, salt: readCommentSalt });
+  handleCommentRequest(request, context.ip ?? null, { store, manifest, salt: readCommentSalt, autoApproveReturning: process.env.BANTIN_AUTO_APPROVE === "returning" });
 
 export const config: Config = { path: "/api/comments" };

@@ -7,6 +7,7 @@ import { fillPattern, getLocale, LOCALES, type LanguageCode, type Locale } from 
 import type { CommentStore } from "./comment-store.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
 import { readRequestFields, type RequestKind } from "./read-request-fields.ts";
+import { RebuildState } from "./rebuild-state.ts";
 
 /** What the comment function depends on; tests pass their own clock, store and manifest. */
 export interface IntakeDeps {
@@ -16,6 +17,8 @@ export interface IntakeDeps {
   salt: string | (() => string);
   now?: () => Date;
   rateLimit?: { max: number; windowMs: number };
+  /** Optional rule, off by default: publish at once when the email had a comment approved before. */
+  autoApproveReturning?: boolean;
   /** One line per event; never given an email, a name, a text or an IP. */
   log?: (event: string, details: Record<string, string | number>) => void;
 }
@@ -104,8 +107,13 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
         return refuse(format, 429, locale, { form: message }, fields, target.url, { "retry-after": String(wait) });
       }
     }
-    const record: CommentRecord = { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
+    const state = new RebuildState(deps.store.backend);
+    const trusted = deps.autoApproveReturning === true && (await state.isApprovedEmail(fields.email));
+    const record: CommentRecord = trusted
+      ? { id, ...fields, status: "approved", createdAt: now.toISOString(), clientHash, decidedAt: now.toISOString(), decidedBy: "auto: returning reader" }
+      : { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
     const result = await deps.store.submit(record, getDuplicateKey(fields));
+    if (result.stored && trusted) await state.noteChange({ kind: "approved", id, slug: fields.slug, by: record.decidedBy }, now);
     if (result.stored && clientHash) await deps.store.recordSubmission(clientHash, id);
     const storedId = result.stored ? result.id : result.duplicateOf;
     log(result.stored ? "comment.accepted" : "comment.duplicate", { id: storedId, slug: fields.slug });

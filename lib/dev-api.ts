@@ -34,7 +34,7 @@ export function createDevApiMiddleware(getSiteDir: () => string, log: (line: str
       const ip = req.socket.remoteAddress ?? null;
       const response = isModeration
         ? await handleModerationRequest(toWebRequest(req), ip, { store, tokens, salt: readCommentSalt })
-        : await handleCommentRequest(toWebRequest(req), ip, { store, manifest, salt: readCommentSalt });
+        : await handleCommentRequest(toWebRequest(req), ip, { store, manifest, salt: readCommentSalt, autoApproveReturning: process.env.BANTIN_AUTO_APPROVE === "returning" });
       await sendWebResponse(res, response);
     } catch (error) {
       log(`[bantin] ${path} failed: ${(error as Error).message}`);

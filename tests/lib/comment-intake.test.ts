@@ -4,6 +4,7 @@ import { handleCommentRequest, type IntakeDeps } from "../../lib/comment-intake.
 import { CommentStore } from "../../lib/comment-store.ts";
 import type { CommentManifest } from "../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../lib/core/comment-rules.ts";
+import { RebuildState } from "../../lib/rebuild-state.ts";
 import { createBlobsBackend } from "../../lib/stores/blobs-backend.ts";
 import type { StoreBackend } from "../../lib/stores/backend.ts";
 import { startBlobsServer } from "../helpers/blobs-server.ts";
@@ -25,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => blobs.stop());
 
 function setup(overrides: Partial<IntakeDeps> & { backend?: StoreBackend } = {}) {
-  const store = new CommentStore(overrides.backend ?? createBlobsBackend(blobs.openStore()));
+  const store = overrides.store ?? new CommentStore(overrides.backend ?? createBlobsBackend(blobs.openStore()));
   const logs: string[] = [];
   const deps: IntakeDeps = {
     store,
@@ -80,6 +81,23 @@ describe("accepted submissions", () => {
     expect((await json({ ...VALID, content: "ok", name: "An 👩‍💻" })).status).toBe(400);
     expect((await json({ ...VALID, content: "Hay 👍🏽", name: "An\u200b 👩‍💻\u202e" })).status).toBe(201);
     expect((await store.list()).map((r) => r.name)).toEqual(["😀".repeat(80), "An 👩‍💻"]);
+  });
+});
+
+describe("optional auto-approval", () => {
+  it("is off by default, and when on approves a returning reader's comment at once", async () => {
+    const { store, json } = setup();
+    const first = await (await json(VALID)).json();
+    await store.update({ ...(await store.get(first.id))!, status: "approved" });
+    await new RebuildState(store.backend).rememberApprovedEmail(VALID.email);
+    const off = await (await json({ ...VALID, content: "Lần hai" })).json();
+    expect((await store.get(off.id))?.status).toBe("pending");
+    const on = setup({ store, autoApproveReturning: true } as Partial<IntakeDeps>);
+    const again = await (await on.json({ ...VALID, email: "BINH@example.com", content: "Lần ba" })).json();
+    expect(await store.get(again.id)).toMatchObject({ status: "approved", decidedBy: "auto: returning reader" });
+    const stranger = await (await on.json({ ...VALID, email: "moi@example.com", content: "Người mới" })).json();
+    expect((await store.get(stranger.id))?.status).toBe("pending");
+    expect(await new RebuildState(store.backend).listChanges()).toHaveLength(1);
   });
 });
 
