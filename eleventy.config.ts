@@ -1,24 +1,22 @@
-import { fillPattern } from "./lib/core/locales/index.ts";
-import { renderPicture } from "./lib/core/picture.ts";
-import type { PlacedPhoto } from "./lib/core/article.ts";
 import { readBuildOptions } from "./lib/build-options.ts";
+import { TEMPLATE_FILTERS } from "./lib/template-filters.ts";
 import { createSiteLoader } from "./lib/load-site.ts";
 import { createDevApiMiddleware } from "./lib/dev-api.ts";
 
-// Eleventy renders only the page templates in layouts/; articles are read once by lib/load-site.ts
-// into one typed data set (`bantin`) that the templates paginate. See README, "How a build works".
+// Articles are read once by lib/load-site.ts into one typed data set (`bantin`). The pages that
+// scale with it (articles, listings, feeds) are rendered by lib/render-pages.ts with the same
+// layouts; Eleventy renders the other templates in layouts/ and serves `npm start`.
+// See README, "How a build works".
 export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
   const site = createSiteLoader(options);
 
   eleventyConfig.addGlobalData("bantin", async () => (await site.load()).catalog);
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => site.publish(directories.output));
+  eleventyConfig.addWatchTarget("layouts/_includes/");
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 
-  eleventyConfig.addFilter("picture", (photo: PlacedPhoto, sizes: string, eager: boolean) =>
-    photo ? renderPicture(photo.set, { alt: photo.alt, sizes, eager }) : "",
-  );
-  eleventyConfig.addFilter("fill", (pattern: string, values: Record<string, string | number>) => fillPattern(pattern, values));
+  for (const [name, filter] of Object.entries(TEMPLATE_FILTERS)) eleventyConfig.addFilter(name, filter);
 
   // `npm start`: the comment function runs inside the dev server, on the local store, and an
   // editor's decision rebuilds the pages.

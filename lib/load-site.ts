@@ -12,6 +12,7 @@ import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
 import { RebuildState, type BuildMarker } from "./rebuild-state.ts";
+import { createPageRenderer } from "./render-pages.ts";
 
 /** The validated content of a site, before photos are processed. */
 export interface CheckedContent {
@@ -104,6 +105,8 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
 export function createSiteLoader(options: BuildOptions, log: (line: string) => void = (line) => console.log(`[bantin] ${line}`)) {
   const photos = new PhotoProcessor(options.cacheDir, log);
   let lastMarker: BuildMarker | null = null;
+  let lastCatalog: Catalog | null = null;
+  let renderPages: ReturnType<typeof createPageRenderer> | null = null;
   return {
     async load(): Promise<SiteData> {
       const started = performance.now();
@@ -139,6 +142,7 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
         log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache · ${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
       lastMarker = marker;
+      lastCatalog = catalog;
       return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
     },
     /**
@@ -155,8 +159,15 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
       }
       return targets;
     },
-    /** Runs after a successful build: photos into the site, and the build marker (production only). */
+    /**
+     * Runs after Eleventy's own pages: renders the article, listing and feed pages, puts the photos
+     * into the site, and writes the build marker (production only).
+     */
     async publish(siteDir: string): Promise<void> {
+      if (!lastCatalog) return;
+      renderPages ??= createPageRenderer(path.join(options.root, "layouts"));
+      const rendered = await renderPages(lastCatalog, siteDir);
+      if (!options.quiet) log(`${rendered.pages} pages rendered · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
       if (options.recordBuild && lastMarker) {
         await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);

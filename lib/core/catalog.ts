@@ -115,7 +115,7 @@ export function buildCatalog(
   }
 
   const sectionPages = sections.flatMap((section) =>
-    paginate(bySection.get(section.slug)!.map(cardOf), section.url, section.name, `${section.url}feed.xml`, config, locale),
+    paginate(bySection.get(section.slug)!.map(cardOf), section.url, { heading: section.name, feedUrl: `${section.url}feed.xml`, navUrl: section.url, showSection: false }, config, locale),
   );
 
   const tagged = new Map<string, { name: string; list: Article[] }>();
@@ -128,7 +128,7 @@ export function buildCatalog(
   }
   const tagList = [...tagged.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name, locale.lang));
   const tagPages = tagList.flatMap(([slug, { name, list }]) =>
-    paginate(list.map(cardOf), getTagUrl(slug, locale), fillPattern(locale.listing.tagTitle, { tag: name }), null, config, locale),
+    paginate(list.map(cardOf), getTagUrl(slug, locale), { heading: fillPattern(locale.listing.tagTitle, { tag: name }), feedUrl: null, navUrl: null, showSection: true }, config, locale),
   );
 
   const archiveUrl = `/${locale.paths.archive}/`;
@@ -138,7 +138,7 @@ export function buildCatalog(
     return formatDatePattern(new Date(Date.UTC(year, month - 1, 15)), "UTC", locale.dates.month, locale.dates);
   };
   const archivePages = [...byMonth.entries()].flatMap(([key, list]) =>
-    paginate(list.map(cardOf), `${archiveUrl}${key}/`, `${locale.listing.archiveTitle}: ${monthTitle(key)}`, null, config, locale),
+    paginate(list.map(cardOf), `${archiveUrl}${key}/`, { heading: `${locale.listing.archiveTitle}: ${monthTitle(key)}`, feedUrl: null, navUrl: archiveUrl, showSection: true }, config, locale),
   );
   const years = groupBy([...byMonth.keys()], (key) => key.slice(0, 4));
 

@@ -30,7 +30,19 @@ export interface ListingPage {
   prevUrl: string | null;
   nextUrl: string | null;
   feedUrl: string | null;
+  /** Menu entry to mark as current (a section's or the archive's URL). */
+  navUrl: string | null;
+  /** Whether cards name their section (not on a section's own pages). */
+  showSection: boolean;
   meta: PageMeta;
+}
+
+/** How one listing is titled and placed in the site. */
+export interface ListingKind {
+  heading: string;
+  feedUrl: string | null;
+  navUrl: string | null;
+  showSection: boolean;
 }
 
 /** The card of an article; `commentCount` comes from the approved comments. */
@@ -57,14 +69,8 @@ export function getPageUrl(baseUrl: string, page: number, locale: Locale): strin
  * Splits cards into pages of `config.pageSize`. An empty listing still gets its first page, so a
  * new section or tag never links to a 404.
  */
-export function paginate(
-  cards: Card[],
-  baseUrl: string,
-  heading: string,
-  feedUrl: string | null,
-  config: SiteConfig,
-  locale: Locale,
-): ListingPage[] {
+export function paginate(cards: Card[], baseUrl: string, kind: ListingKind, config: SiteConfig, locale: Locale): ListingPage[] {
+  const { heading } = kind;
   const pages = Math.max(1, Math.ceil(cards.length / config.pageSize));
   const out: ListingPage[] = [];
   for (let page = 1; page <= pages; page++) {
@@ -74,14 +80,13 @@ export function paginate(
     out.push({
       url,
       baseUrl,
-      heading,
       items: cards.slice((page - 1) * config.pageSize, page * config.pageSize),
       page,
       pages,
       pageLabel,
       prevUrl: page > 1 ? getPageUrl(baseUrl, page - 1, locale) : null,
       nextUrl: page < pages ? getPageUrl(baseUrl, page + 1, locale) : null,
-      feedUrl,
+      ...kind,
       meta: describePage(config, url, title),
     });
   }
