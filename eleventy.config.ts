@@ -11,7 +11,9 @@ export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
   const site = createSiteLoader(options);
 
-  eleventyConfig.addGlobalData("bantin", async () => (await site.load()).catalog);
+  // Frozen: Eleventy then shares the data set with its templates instead of deep-copying it into
+  // each one (at 16,000 articles the copies cost seconds and hundreds of megabytes).
+  eleventyConfig.addGlobalData("bantin", async () => Object.freeze((await site.load()).catalog));
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => site.publish(directories.output));
   eleventyConfig.addWatchTarget("layouts/_includes/");
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });

@@ -31,7 +31,7 @@ export interface CheckedContent {
 export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
   const locale = getLocale(config.language);
-  const { sources, problems } = await loadArticleSources(options.contentDir, options.root);
+  const { sources, problems } = loadArticleSources(options.contentDir, options.root);
   const draftProblems: ContentProblem[] = [];
   const articles: PreparedArticle[] = [];
   const photoPaths = new Map<string, Map<string, string>>();
@@ -165,9 +165,9 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
-      renderPages ??= createPageRenderer(path.join(options.root, "layouts"));
+      renderPages ??= createPageRenderer(path.join(options.root, "layouts"), Number(process.env.BANTIN_THREADS) || undefined);
       const rendered = await renderPages(lastCatalog, siteDir);
-      if (!options.quiet) log(`${rendered.pages} pages rendered · ${rendered.seconds.toFixed(2)} s`);
+      if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
       if (options.recordBuild && lastMarker) {
         await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);

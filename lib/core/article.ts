@@ -1,6 +1,6 @@
 import { validateFrontMatter, type ArticleFrontMatter } from "./article-schema.ts";
 import { composeByline, type BylineLine } from "./byline.ts";
-import { formatDatePattern, formatIsoInZone, getMonthKey } from "./dates.ts";
+import { describeInstant } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
 import type { Locale } from "./locales/index.ts";
 import { parseBody, renderBody, type ParsedBody } from "./markdown.ts";
@@ -136,6 +136,7 @@ export function renderArticle(
     renderPicture(findPhoto(ref.src), { alt: ref.alt, sizes: BODY_PHOTO_SIZES, eager: index === 0 }),
   );
   const sectionUrl = getSectionUrl(prepared.sectionSlug);
+  const when = describeInstant(data.date, config.timeZone, { line: locale.dates.dateLine, short: locale.dates.short }, locale.dates);
   return {
     file: prepared.file,
     slug: prepared.slug,
@@ -147,10 +148,10 @@ export function renderArticle(
     section: { name: data.section, slug: prepared.sectionSlug, url: sectionUrl },
     tags: prepared.tags.map((tag) => ({ ...tag, url: getTagUrl(tag.slug, locale) })),
     date: data.date,
-    dateIso: formatIsoInZone(data.date, config.timeZone),
-    dateLine: formatDatePattern(data.date, config.timeZone, locale.dates.dateLine, locale.dates),
-    dateShort: formatDatePattern(data.date, config.timeZone, locale.dates.short, locale.dates),
-    monthKey: getMonthKey(data.date, config.timeZone),
+    dateIso: when.iso,
+    dateLine: when.line,
+    dateShort: when.short,
+    monthKey: when.monthKey,
     acceptsComments: data.comments,
     image: data.image ? { set: findPhoto(data.image.src), alt: data.image.alt, caption: data.image.caption ?? null } : null,
     byline: composeByline(data.author, data.photoCredit, locale),

@@ -122,7 +122,10 @@ export interface DateWords {
  * `timeZone`. Tokens: weekday, d, dd, m, mm, month, yyyy, HH, MM.
  */
 export function formatDatePattern(date: Date, timeZone: string, pattern: string, words: DateWords): string {
-  const p = getZonedParts(date, timeZone);
+  return fillDateParts(getZonedParts(date, timeZone), pattern, words);
+}
+
+function fillDateParts(p: ZonedParts, pattern: string, words: DateWords): string {
   const values: Record<string, string> = {
     weekday: words.weekdays[p.weekday] ?? "",
     d: String(p.day),
@@ -135,6 +138,21 @@ export function formatDatePattern(date: Date, timeZone: string, pattern: string,
     MM: pad(p.minute),
   };
   return pattern.replace(/\{(\w+)\}/g, (whole, token: string) => values[token] ?? whole);
+}
+
+/** Every form of one instant a page needs, from one time-zone conversion. */
+export function describeInstant(date: Date, timeZone: string, patterns: { line: string; short: string }, words: DateWords) {
+  const p = getZonedParts(date, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const offset = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const abs = Math.abs(offset);
+  const zone = `${offset < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return {
+    iso: `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${zone}`,
+    line: fillDateParts(p, patterns.line, words),
+    short: fillDateParts(p, patterns.short, words),
+    monthKey: `${p.year}-${pad(p.month)}`,
+  };
 }
 
 /** `YYYY-MM` of `date` in `timeZone`: the archive month an article belongs to. */

@@ -13,9 +13,9 @@ export interface BodyPhotoRef {
   figure: boolean;
 }
 
-/** A parsed article body, ready to render once its photos are processed. */
+/** A rendered article body whose photos are still slots, to be filled once they are processed. */
 export interface ParsedBody {
-  tokens: Token[];
+  html: string;
   photos: BodyPhotoRef[];
 }
 
@@ -24,29 +24,34 @@ export type RenderPhoto = (ref: BodyPhotoRef, index: number) => string;
 
 // Why html:false: bodies are written in Markdown by many hands; raw HTML would let one article break
 // the page layout or smuggle in script that the CSP then blocks. Embeds are out of scope.
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+// Why two instances: turning bare URLs into links costs a regex pass over every text run, so the
+// linkifying parser is used only for bodies that contain something that looks like a URL.
+const plain = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const linkifying = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-md.renderer.rules.image = (tokens, idx, _options, env: { renderPhoto: RenderPhoto; photos: BodyPhotoRef[] }) => {
-  const token = tokens[idx]!;
-  const index = token.meta?.photoIndex as number;
-  const ref = env.photos[index]!;
-  const picture = env.renderPhoto(ref, index);
-  if (!ref.figure || !ref.caption) return picture;
-  return `${picture}<figcaption>${escapeHtml(ref.caption)}</figcaption>`;
-};
-md.renderer.rules.figure_open = () => '<figure class="photo">';
-md.renderer.rules.figure_close = () => "</figure>\n";
+// A web address or email not already inside Markdown link syntax `(...)` or `<...>`.
+const BARE_LINK = /(?<![(<\/\w])(?:https?:\/\/|www\.)|[\w.+-]@[\w-]+\.\w/i;
+
+// A photo is written as a slot that cannot come from Markdown (raw HTML is escaped), filled in later.
+const SLOT = /<!--bantin-photo:(\d+)-->/g;
+
+for (const md of [plain, linkifying]) {
+  md.renderer.rules.image = (tokens, idx) => `<!--bantin-photo:${tokens[idx]!.meta?.photoIndex as number}-->`;
+  md.renderer.rules.figure_open = () => '<figure class="photo">';
+  md.renderer.rules.figure_close = () => "</figure>\n";
+}
 
 function isBlank(token: Token): boolean {
   return token.type === "softbreak" || (token.type === "text" && token.content.trim() === "");
 }
 
 /**
- * Parses a Markdown body and lists its photos. A paragraph holding only a photo becomes a
+ * Renders a Markdown body to HTML with a slot for each photo, and lists the photos. A paragraph holding only a photo becomes a
  * `<figure>`; the photo's title becomes its caption. `#` headings are demoted to `<h2>` because the
  * page's `<h1>` is the article title.
  */
 export function parseBody(source: string): ParsedBody {
+  const md = BARE_LINK.test(source) ? linkifying : plain;
   const tokens = md.parse(source, {});
   const photos: BodyPhotoRef[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -73,10 +78,16 @@ export function parseBody(source: string): ParsedBody {
       });
     }
   }
-  return { tokens, photos };
+  return { html: md.renderer.render(tokens, md.options, {}), photos };
 }
 
-/** Renders a parsed body to HTML, asking `renderPhoto` for each photo's markup. */
+/** The body's HTML with every photo slot filled by `renderPhoto` (and its caption, in a figure). */
 export function renderBody(parsed: ParsedBody, renderPhoto: RenderPhoto): string {
-  return md.renderer.render(parsed.tokens, md.options, { renderPhoto, photos: parsed.photos });
+  return parsed.html.replace(SLOT, (_slot, digits: string) => {
+    const index = Number(digits);
+    const ref = parsed.photos[index]!;
+    const picture = renderPhoto(ref, index);
+    if (!ref.figure || !ref.caption) return picture;
+    return `${picture}<figcaption>${escapeHtml(ref.caption)}</figcaption>`;
+  });
 }

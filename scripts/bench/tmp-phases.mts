@@ -1,0 +1,18 @@
+import { readBuildOptions } from "../../lib/build-options.ts";
+import { loadArticleSources, loadSiteConfig } from "../../lib/load-content.ts";
+import { prepareArticle, renderArticle } from "../../lib/core/article.ts";
+import { buildCatalog } from "../../lib/core/catalog.ts";
+import { getLocale } from "../../lib/core/locales/index.ts";
+import { createPageRenderer } from "../../lib/render-pages.ts";
+const o = readBuildOptions();
+let t = performance.now();
+const lap = (name: string) => { const n = performance.now(); const m = process.memoryUsage(); console.log(name.padEnd(12), (n - t).toFixed(0), "ms", "rss", (m.rss/1e6).toFixed(0), "heap", (m.heapUsed/1e6).toFixed(0), "ext", (m.external/1e6).toFixed(0)); t = n; };
+const config = await loadSiteConfig(o.contentDir, o.root, null);
+const { sources } = loadArticleSources(o.contentDir, o.root); lap("read+matter");
+const prepared = sources.map((s) => prepareArticle(s, config).article!); lap("prepare");
+const locale = getLocale(config.language);
+const articles = prepared.map((p) => renderArticle(p, () => { throw new Error(); }, config, locale)); lap("render art");
+const catalog = buildCatalog(articles, config, locale, o.now); lap("catalog");
+const render = createPageRenderer("layouts"); lap("compile");
+const stats = await render(catalog, "/dev/shm/out-phases"); lap("pages");
+console.log(stats, (process.memoryUsage().rss / 1e6).toFixed(0), "MB rss");

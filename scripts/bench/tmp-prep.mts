@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import yaml from "js-yaml";
+import { validateFrontMatter } from "../../lib/core/article-schema.ts";
+import { parseBody } from "../../lib/core/markdown.ts";
+import { normalizeDeep } from "../../lib/core/text.ts";
+const dir = "/dev/shm/corpus-16k/articles";
+const names = fs.readdirSync(dir).filter((n) => n.endsWith(".md"));
+const docs = names.map((n) => { const s = fs.readFileSync(`${dir}/${n}`, "utf8"); const end = s.indexOf("\n---", 4); return { fm: yaml.load(s.slice(4, end), { schema: yaml.CORE_SCHEMA }), body: s.slice(end + 5) }; });
+let t = performance.now();
+for (const d of docs) normalizeDeep(d.fm);
+console.log("nfc fm", (performance.now() - t).toFixed(0)); t = performance.now();
+for (const d of docs) validateFrontMatter(d.fm, "x", "Asia/Ho_Chi_Minh");
+console.log("zod", (performance.now() - t).toFixed(0)); t = performance.now();
+for (const d of docs) d.body.normalize("NFC");
+console.log("nfc body", (performance.now() - t).toFixed(0)); t = performance.now();
+for (const d of docs) parseBody(d.body);
+console.log("markdown", (performance.now() - t).toFixed(0)); t = performance.now();
