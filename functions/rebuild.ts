@@ -5,7 +5,10 @@ import { checkForRebuild } from "../lib/rebuild-check.ts";
 /** The batch rebuild: asks Netlify for a build only when approved comments or embargoes changed. */
 export default async () => {
   try {
-    const decision = await checkForRebuild(openCommentStore().backend, process.env.BUILD_HOOK_URL, new Date());
+    const store = openCommentStore();
+    const now = new Date();
+    await store.pruneRateSlots(now);
+    const decision = await checkForRebuild(store.backend, process.env.BUILD_HOOK_URL, now);
     console.log(JSON.stringify({ event: decision.triggered ? "rebuild.triggered" : "rebuild.skipped", reason: decision.reason }));
   } catch (error) {
     console.error(JSON.stringify({ event: "rebuild.failed", message: (error as Error).message }));

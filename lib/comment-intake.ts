@@ -98,23 +98,34 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
   const clientHash = hashClient(ip, salt);
   const rate = deps.rateLimit ?? DEFAULT_RATE;
   try {
-    if (clientHash) {
-      const recent = await deps.store.countRecent(clientHash, now, rate.windowMs);
-      if (recent.count >= rate.max) {
-        const wait = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + rate.windowMs - now.getTime()) / 1000));
-        log("comment.rate_limited", { slug: fields.slug });
-        const message = fillPattern(messages.rateLimited, { minutes: Math.ceil(wait / 60) });
-        return refuse(format, 429, locale, { form: message }, fields, target.url, { "retry-after": String(wait) });
-      }
-    }
     const state = new RebuildState(deps.store.backend);
     const trusted = deps.autoApproveReturning === true && (await state.isApprovedEmail(fields.email));
     const record: CommentRecord = trusted
       ? { id, ...fields, status: "approved", createdAt: now.toISOString(), clientHash, decidedAt: now.toISOString(), decidedBy: "auto: returning reader" }
       : { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
-    const result = await deps.store.submit(record, getDuplicateKey(fields));
+    const duplicateKey = getDuplicateKey(fields);
+    // The rate-limit slot and the write go out together (one round trip less); whichever way
+    // they end, a refused or failed submission leaves neither a record nor a used slot behind.
+    const [slot, submitted] = await Promise.allSettled([
+      clientHash ? deps.store.claimRateSlot(clientHash, now, rate) : Promise.resolve(null),
+      deps.store.submit(record, duplicateKey),
+    ]);
+    const slotKey = slot.status === "fulfilled" && slot.value?.ok ? slot.value.key : null;
+    const stored = submitted.status === "fulfilled" && submitted.value.stored;
+    if (slot.status === "rejected" || submitted.status === "rejected") {
+      if (slotKey) await deps.store.releaseRateSlot(slotKey).catch(() => undefined);
+      if (stored) await deps.store.delete(record, duplicateKey).catch(() => undefined);
+      throw slot.status === "rejected" ? slot.reason : (submitted as PromiseRejectedResult).reason;
+    }
+    const result = submitted.value;
+    if (slot.value && !slot.value.ok) {
+      if (stored) await deps.store.delete(record, duplicateKey);
+      log("comment.rate_limited", { slug: fields.slug });
+      const message = fillPattern(messages.rateLimited, { minutes: Math.ceil(slot.value.retryAfter / 60) });
+      return refuse(format, 429, locale, { form: message }, fields, target.url, { "retry-after": String(slot.value.retryAfter) });
+    }
+    if (!result.stored && slotKey) await deps.store.releaseRateSlot(slotKey);
     if (result.stored && trusted) await state.noteChange({ kind: "approved", id, slug: fields.slug, by: record.decidedBy }, now);
-    if (result.stored && clientHash) await deps.store.recordSubmission(clientHash, id);
     const storedId = result.stored ? result.id : result.duplicateOf;
     log(result.stored ? "comment.accepted" : "comment.duplicate", { id: storedId, slug: fields.slug });
     return format === "json" ? json(result.stored ? 201 : 200, { id: storedId, status: "pending" }) : redirect(`${target.url}${SENT_FRAGMENT}`);

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { getIdTime } from "./core/ids.ts";
 import { getCommentKey, type CommentRecord } from "./core/comment-record.ts";
 import type { StoreBackend } from "./stores/backend.ts";
 
@@ -28,6 +27,7 @@ export class CommentStore {
   // Why: Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so two
   // racing requests in one process could both claim the marker there.
   private readonly inFlight = new Map<string, Promise<SubmitResult>>();
+  private readonly claims = new Map<string, Promise<unknown>>();
 
   constructor(readonly backend: StoreBackend) {}
 
@@ -118,29 +118,39 @@ export class CommentStore {
   }
 
   /**
-   * How many comments this client stored in the window ending at `now`, and when the oldest of
-   * them leaves the window. Old entries are pruned on the way.
+   * Claims one of the client's `max` submission slots in the current fixed window, with create-only
+   * writes (`rate/<client>/<window end>/<n>`): no listing and no shared counter, so racing requests
+   * cannot both take the last slot. Returns the seconds until the window ends when none is left.
    */
-  async countRecent(clientHash: string, now: Date, windowMs: number): Promise<{ count: number; oldest: Date | null }> {
-    const keys = await this.backend.list(`rate/${clientHash}/`);
-    const since = now.getTime() - windowMs;
-    let count = 0;
-    let oldest: Date | null = null;
-    for (const key of keys) {
-      const at = getIdTime(key.slice(key.lastIndexOf("/") + 1));
-      if (at.getTime() <= since) {
-        void this.backend.delete(key).catch(() => undefined);
-        continue;
+  async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<{ ok: true; key: string } | { ok: false; retryAfter: number }> {
+    // Claims from one client are taken one after another in this instance (see `inFlight`).
+    const previous = this.claims.get(clientHash) ?? Promise.resolve();
+    const claim = previous.then(async () => {
+      const windowEnd = (Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs;
+      for (let slot = 0; slot < limit.max; slot++) {
+        const key = `rate/${clientHash}/${windowEnd / 1000}/${slot}`;
+        if (await this.backend.create(key, {})) return { ok: true as const, key };
       }
-      count++;
-      if (!oldest || at < oldest) oldest = at;
-    }
-    return { count, oldest };
+      return { ok: false as const, retryAfter: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
+    });
+    const settled = claim.catch(() => undefined);
+    this.claims.set(clientHash, settled);
+    void settled.then(() => {
+      if (this.claims.get(clientHash) === settled) this.claims.delete(clientHash);
+    });
+    return claim;
   }
 
-  /** Notes one stored comment for the client's rate limit. */
-  async recordSubmission(clientHash: string, id: string): Promise<void> {
-    await this.backend.create(`rate/${clientHash}/${id}`, {});
+  /** Gives a claimed slot back (the submission it was for could not be stored). */
+  async releaseRateSlot(key: string): Promise<void> {
+    await this.backend.delete(key);
+  }
+
+  /** Removes rate-limit slots of windows that have ended (run from the scheduled function). */
+  async pruneRateSlots(now: Date): Promise<number> {
+    const ended = (await this.backend.list("rate/")).filter((key) => Number(key.split("/")[2]) * 1000 <= now.getTime());
+    await Promise.all(ended.map((key) => this.backend.delete(key)));
+    return ended.length;
   }
 
   /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */

@@ -5,6 +5,7 @@ import { sendWebResponse, toWebRequest } from "./node-http.ts";
 import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
 import { readCommentSalt } from "./secrets.ts";
 import { handleModerationRequest, readModerationTokens } from "./moderation-api.ts";
+import { readIntakeSettings } from "./intake-settings.ts";
 
 /** The editor token `npm start` accepts when MODERATION_TOKENS is not set: local use only. */
 export const LOCAL_EDITOR_TOKEN = "bantin-local-editor";
@@ -21,6 +22,7 @@ export function createDevApiMiddleware(getSiteDir: () => string, log: (line: str
   const store = openCommentStore(choice);
   let manifest: ReturnType<typeof createManifestSource> | null = null;
   const tokens = readModerationTokens();
+  const intake = readIntakeSettings();
   if (tokens.size === 0) tokens.set("local editor", LOCAL_EDITOR_TOKEN);
   log(`[bantin] comments: POST /api/comments → ${choice.kind === "file" ? `local store ${choice.dir}` : `Netlify Blobs store ${choice.name}`}`);
   log(`[bantin] moderation: /admin/ (token: ${tokens.has("local editor") ? LOCAL_EDITOR_TOKEN : "from MODERATION_TOKENS"})`);
@@ -34,7 +36,7 @@ export function createDevApiMiddleware(getSiteDir: () => string, log: (line: str
       const ip = req.socket.remoteAddress ?? null;
       const response = isModeration
         ? await handleModerationRequest(toWebRequest(req), ip, { store, tokens, salt: readCommentSalt })
-        : await handleCommentRequest(toWebRequest(req), ip, { store, manifest, salt: readCommentSalt, autoApproveReturning: process.env.BANTIN_AUTO_APPROVE === "returning" });
+        : await handleCommentRequest(toWebRequest(req), ip, { store, manifest, ...intake });
       await sendWebResponse(res, response);
     } catch (error) {
       log(`[bantin] ${path} failed: ${(error as Error).message}`);

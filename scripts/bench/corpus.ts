@@ -49,7 +49,7 @@ function writeArticle(index: number, options: CorpusOptions, random: ReturnType<
   const day = new Date(Date.UTC(2023, 0, 1) + index * 97 * 60_000);
   const date = new Date(day.getTime() + 7 * 3600_000).toISOString().slice(0, 19) + "+07:00";
   const paragraph = () => Array.from({ length: 5 }, () => random.sentence(15 + Math.floor(random.next() * 10))).join(" ");
-  const photo = options.photos > 0 ? `../_photos/anh-${index % options.photos}.jpg` : null;
+  const photo = options.photos > 0 ? `./_photos/anh-${index % options.photos}.jpg` : null;
   const tags = Array.from(new Set([random.pick(TAGS), random.pick(TAGS), random.pick(TAGS)]));
   const front = [
     "---",

@@ -112,15 +112,18 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     expect((await store.submit(makeRecord("bai-a", "xoá tôi", new Date("2026-11-27T08:00:00Z")), "dup")).stored).toBe(true);
   });
 
-  it("counts a client's recent submissions within the window and forgets older ones", async () => {
+  it("gives a client a fixed number of slots per window, then says how long to wait", async () => {
     const store = new CommentStore(makeBackend());
-    const base = new Date("2026-11-26T08:00:00Z");
-    for (const minutes of [0, 3, 12]) {
-      await store.recordSubmission("client", makeRecord("s", "x", new Date(base.getTime() + minutes * 60_000)).id);
-    }
-    const recent = await store.countRecent("client", new Date(base.getTime() + 12 * 60_000), 10 * 60_000);
-    expect(recent.count).toBe(2);
-    expect(recent.oldest?.toISOString()).toBe("2026-11-26T08:03:00.000Z");
-    expect((await store.countRecent("other", base, 600_000)).count).toBe(0);
+    const limit = { max: 2, windowMs: 10 * 60_000 };
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 8, minutes));
+    expect(await store.claimRateSlot("client", at(1), limit)).toMatchObject({ ok: true });
+    expect(await store.claimRateSlot("client", at(2), limit)).toMatchObject({ ok: true });
+    expect(await store.claimRateSlot("client", at(4), limit)).toEqual({ ok: false, retryAfter: 360 });
+    expect(await store.claimRateSlot("other", at(4), limit)).toMatchObject({ ok: true });
+    const racing = await Promise.all([store.claimRateSlot("race", at(1), limit), store.claimRateSlot("race", at(1), limit), store.claimRateSlot("race", at(1), limit)]);
+    expect(racing.filter((r) => r.ok)).toHaveLength(2);
+    expect(await store.claimRateSlot("client", at(10), limit)).toMatchObject({ ok: true });
+    expect(await store.pruneRateSlots(at(11))).toBe(5);
+    expect(await store.backend.list("rate/")).toHaveLength(1);
   });
 });
