@@ -26,13 +26,22 @@ export function prepareCorpusForOthers(corpus: string): void {
   fs.copyFileSync(path.join(BENCH, "bare-eleventy/_includes/base.njk"), path.join(corpus, "_includes/base.njk"));
 }
 
-/** bantin's full production build, Eleventy through tsx as `npm run build` runs it. */
+/** The command `npm run build` runs, read from package.json so the bench times exactly that. */
+function readBuildCommand(): string[] {
+  const script = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.build as string;
+  const [node, ...args] = script.split(/\s+/);
+  if (node !== "node") throw new Error(`the bench expects "npm run build" to start with node, not: ${script}`);
+  return args;
+}
+
+/** bantin's full production build, exactly as `npm run build` runs it. */
 export function bantin(cacheDir: string, commentDir: string, now: string): Contender {
+  const args = readBuildCommand();
   return {
     name: "bantin",
     command: (corpus, out) => ({
       command: process.execPath,
-      args: ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${out}`],
+      args: [...args, `--output=${out}`],
       env: { BANTIN_CONTENT_DIR: corpus, BANTIN_CACHE_DIR: cacheDir, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir, BANTIN_NOW: now, CONTEXT: "" },
     }),
   };
