@@ -6,6 +6,7 @@ import type { CommentTarget } from "./comment-rules.ts";
 import type { Locale } from "./locales/index.ts";
 import { fillPattern } from "./locales/index.ts";
 import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./listing.ts";
+import { buildCommentFeed, buildFeed, type CommentFeed, type Feed } from "./feeds.ts";
 import { describeArticle, describePage, toAbsoluteUrl, type PageMeta } from "./seo.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -25,15 +26,6 @@ export interface CommentManifest {
   articles: Record<string, CommentTarget>;
 }
 
-/** One Atom feed: the whole site or one section. */
-export interface Feed {
-  path: string;
-  title: string;
-  selfUrl: string;
-  alternateUrl: string;
-  updatedIso: string;
-  entries: { article: Article; absoluteUrl: string }[];
-}
 
 /** Everything Eleventy turns into pages, computed once per build from one typed article set. */
 export interface Catalog {
@@ -59,7 +51,7 @@ export interface Catalog {
   archiveIndex: { years: { year: string; months: { title: string; url: string; count: number }[] }[]; url: string; meta: PageMeta };
   feeds: Feed[];
   /** Atom feed of the latest approved comments, newest first. */
-  commentFeed: { path: string; title: string; selfUrl: string; updatedIso: string; entries: { comment: PublishedComment; article: Article; url: string }[] };
+  commentFeed: CommentFeed;
   sitemap: { loc: string; lastmod: string | null }[];
   /** Every published article's URL and whether it takes comments: the comment function reads it. */
   commentManifest: CommentManifest;
@@ -142,21 +134,10 @@ export function buildCatalog(
   );
   const years = groupBy([...byMonth.keys()], (key) => key.slice(0, 4));
 
-  const makeFeed = (path: string, title: string, alternate: string, list: Article[]): Feed => {
-    const entries = list.slice(0, config.feedSize).map((article) => ({ article, absoluteUrl: toAbsoluteUrl(config, article.url) }));
-    return {
-      path,
-      title,
-      selfUrl: toAbsoluteUrl(config, path),
-      alternateUrl: toAbsoluteUrl(config, alternate),
-      updatedIso: entries[0]?.article.dateIso ?? formatIsoInZone(now, config.timeZone),
-      entries,
-    };
-  };
   const feeds = [
-    makeFeed("/feed.xml", fillPattern(locale.feed.siteTitle, { site: config.name }), "/", articles),
+    buildFeed("/feed.xml", fillPattern(locale.feed.siteTitle, { site: config.name }), "/", articles, config, now),
     ...sections.map((section) =>
-      makeFeed(`${section.url}feed.xml`, fillPattern(locale.feed.sectionTitle, { site: config.name, section: section.name }), section.url, bySection.get(section.slug)!),
+      buildFeed(`${section.url}feed.xml`, fillPattern(locale.feed.sectionTitle, { site: config.name, section: section.name }), section.url, bySection.get(section.slug)!, config, now),
     ),
   ];
 
@@ -215,13 +196,7 @@ export function buildCatalog(
       meta: describePage(config, archiveUrl, locale.listing.archiveTitle),
     },
     feeds,
-    commentFeed: {
-      path: commentFeedPath,
-      title: fillPattern(locale.feed.commentsTitle, { site: config.name }),
-      selfUrl: toAbsoluteUrl(config, commentFeedPath),
-      updatedIso: commentEntries[0]?.comment.dateIso ?? formatIsoInZone(now, config.timeZone),
-      entries: commentEntries,
-    },
+    commentFeed: buildCommentFeed(articles.map((article) => ({ article, comments: commentsOf(article) })), config, locale, now),
     sitemap,
     commentManifest: {
       language: locale.lang,

@@ -73,6 +73,9 @@ log("comment function: over HTTP through netlify functions:serve");
 report.functionServed = await measureServedFunction(work, quick ? 200 : 1000, 8, loadOverHttp);
 
 const file = quick ? path.join(ROOT, ".tmp/bench-quick.md") : path.join(ROOT, "BENCHMARKS.md");
+// The raw figures too, so the report can be checked or rewritten without a new run.
+fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
+fs.writeFileSync(path.join(ROOT, quick ? ".tmp/bench-quick.json" : "benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
 writeReport(report, file);
 log(`wrote ${path.relative(ROOT, file)}`);
 for (const row of report.builds) log(`${row.size} ${row.name}: ${seconds(row.wall.median)} s wall, ${seconds(row.cpu.median)} s CPU, ${Math.round(row.rss.median)} MB`);
