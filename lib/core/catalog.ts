@@ -143,11 +143,6 @@ export function buildCatalog(
 
   const latest = articles.slice(0, config.homeLatest);
   const inLatest = new Set(latest);
-  const commentFeedPath = `/${locale.paths.comments}/feed.xml`;
-  const commentEntries = articles
-    .flatMap((article) => commentsOf(article).map((comment) => ({ comment, article, url: `${toAbsoluteUrl(config, article.url)}#bl-${comment.id}` })))
-    .sort((a, b) => (a.comment.id < b.comment.id ? 1 : -1))
-    .slice(0, config.feedSize);
   const listingUrls = [...sectionPages, ...tagPages, ...archivePages].map((page) => page.url);
   const sitemap = [
     { loc: toAbsoluteUrl(config, "/"), lastmod: articles[0]?.dateIso ?? null },

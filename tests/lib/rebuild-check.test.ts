@@ -1,4 +1,3 @@
-import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentStore } from "../../lib/comment-store.ts";
 import { decideComments, eraseComments } from "../../lib/moderation.ts";
