@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { BantinError } from "./core/errors.ts";
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   recordBuild: boolean;
   /** Comments read from the store at once (BANTIN_COMMENT_CONCURRENCY, default 32). */
   commentConcurrency: number;
+  /** Threads for parsing and rendering large sites (BANTIN_THREADS, default one per core). */
+  threads: number;
 }
 
 /** Reads the build's options from `env`; a bad BANTIN_NOW is an error that says how to write it. */
@@ -46,5 +49,6 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env, root = pr
     quiet: flag(env.BANTIN_QUIET),
     recordBuild: env.CONTEXT === "production" || flag(env.BANTIN_RECORD_BUILD),
     commentConcurrency: Math.max(1, Number(env.BANTIN_COMMENT_CONCURRENCY) || 32),
+    threads: Math.max(1, Number(env.BANTIN_THREADS) || os.availableParallelism()),
   };
 }

@@ -25,7 +25,9 @@ export async function loadSiteConfig(contentDir: string, root: string, siteUrl: 
   return parsed.config;
 }
 
-function listMarkdown(dir: string): string[] {
+/** Every article file under `<contentDir>/articles`, sorted: `name.md` or `name/index.md`. */
+export function listArticleFiles(contentDir: string): string[] {
+  const dir = path.join(contentDir, "articles");
   let entries;
   try {
     entries = fsSync.readdirSync(dir, { recursive: true, withFileTypes: true });
@@ -40,34 +42,30 @@ function listMarkdown(dir: string): string[] {
 }
 
 /**
- * Reads every article under `<contentDir>/articles` (`name.md`, or `name/index.md` with its photos
- * beside it). A file whose front matter is not valid YAML becomes a problem, not an exception, so
- * one run reports every broken file. Files are read synchronously on purpose: measured on 16,000
- * small files, the thread-pool round trips of async reads cost three times as long.
+ * Reads one article file. Front matter that is not valid YAML becomes a problem, not an exception,
+ * so one run reports every broken file. Files are read synchronously on purpose: measured on
+ * 16,000 small files, the thread-pool round trips of async reads cost three times as long.
  */
-export function loadArticleSources(contentDir: string, root: string): { sources: ArticleSource[]; problems: ContentProblem[] } {
-  const sources: ArticleSource[] = [];
-  const problems: ContentProblem[] = [];
-  for (const absolute of listMarkdown(path.join(contentDir, "articles"))) {
-    const file = path.relative(root, absolute);
-    const split = splitFrontMatter(fsSync.readFileSync(absolute, "utf8"));
-    const base = path.basename(absolute, ".md");
-    const slugSource = base === "index" ? path.basename(path.dirname(absolute)) : base;
-    try {
-      // Why CORE_SCHEMA: the default schema turns `date: 2021-12-08T16:30:00` into a UTC Date and
-      // loses the writer's intent; as a string it is read in the site's time zone instead.
-      const frontMatter = split.yaml ? yaml.load(split.yaml, { schema: yaml.CORE_SCHEMA }) : {};
-      sources.push({ file, slugSource, frontMatter, body: split.body, bodyLine: split.bodyLine });
-    } catch (error) {
-      const mark = (error as { mark?: { line?: number } }).mark;
-      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      problems.push({
+export function readArticleSource(absolute: string, root: string): { source: ArticleSource } | { problem: ContentProblem } {
+  const file = path.relative(root, absolute);
+  const split = splitFrontMatter(fsSync.readFileSync(absolute, "utf8"));
+  const base = path.basename(absolute, ".md");
+  const slugSource = base === "index" ? path.basename(path.dirname(absolute)) : base;
+  try {
+    // Why CORE_SCHEMA: the default schema turns `date: 2021-12-08T16:30:00` into a UTC Date and
+    // loses the writer's intent; as a string it is read in the site's time zone instead.
+    const frontMatter = split.yaml ? yaml.load(split.yaml, { schema: yaml.CORE_SCHEMA }) : {};
+    return { source: { file, slugSource, frontMatter, body: split.body, bodyLine: split.bodyLine } };
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    return {
+      problem: {
         file,
         field: "(front matter)",
         ...(mark?.line !== undefined ? { line: mark.line + split.yamlLine } : {}),
         message: `is not valid YAML (${reason}). Put the front matter between two lines of ---, one "key: value" per line, and quote values that contain ": "`,
-      });
-    }
+      },
+    };
   }
-  return { sources, problems };
 }

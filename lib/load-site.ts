@@ -1,13 +1,14 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { prepareArticle, renderArticle, type PreparedArticle } from "./core/article.ts";
+import { renderArticle, type PreparedArticle } from "./core/article.ts";
 import { buildCatalog, type Catalog } from "./core/catalog.ts";
 import { checkCollection, isPublishable } from "./core/collection.ts";
 import { BantinError, ContentError, type ContentProblem } from "./core/errors.ts";
 import { getLocale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";
 import type { BuildOptions } from "./build-options.ts";
-import { loadArticleSources, loadSiteConfig } from "./load-content.ts";
+import { listArticleFiles, loadSiteConfig } from "./load-content.ts";
+import { prepareAllFiles } from "./prepare-articles.ts";
 import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
@@ -31,28 +32,16 @@ export interface CheckedContent {
 export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
   const locale = getLocale(config.language);
-  const { sources, problems } = loadArticleSources(options.contentDir, options.root);
+  const problems: ContentProblem[] = [];
   const draftProblems: ContentProblem[] = [];
   const articles: PreparedArticle[] = [];
   const photoPaths = new Map<string, Map<string, string>>();
-  for (const source of sources) {
-    const result = prepareArticle(source, config);
-    const isDraft = (source.frontMatter as { draft?: unknown } | null)?.draft === true;
-    const found: ContentProblem[] = [...result.problems];
-    const paths = new Map<string, string>();
-    for (const src of result.article?.photoSources ?? []) {
-      const absolute = path.resolve(options.root, path.dirname(source.file), decodeURI(src));
-      paths.set(src, absolute);
-      const exists = await fs.access(absolute).then(() => true, () => false);
-      if (!exists) {
-        found.push({ file: source.file, field: src === result.article?.data.image?.src ? "image.src" : "body", message: `photo "${src}" is not there; put the file next to the article or fix the name` });
-      }
-    }
-    if (isDraft) draftProblems.push(...found);
-    else problems.push(...found);
-    if (result.article && found.length === 0) {
-      articles.push(result.article);
-      photoPaths.set(source.file, paths);
+  for (const prepared of await prepareAllFiles(listArticleFiles(options.contentDir), options.root, config, options.threads)) {
+    if (prepared.isDraft) draftProblems.push(...prepared.problems);
+    else problems.push(...prepared.problems);
+    if (prepared.article) {
+      articles.push(prepared.article);
+      photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
   problems.push(...checkCollection(articles.filter((article) => !article.data.draft), locale));
@@ -165,7 +154,7 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
-      renderPages ??= createPageRenderer(path.join(options.root, "layouts"), Number(process.env.BANTIN_THREADS) || undefined);
+      renderPages ??= createPageRenderer(path.join(options.root, "layouts"), options.threads);
       const rendered = await renderPages(lastCatalog, siteDir);
       if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);

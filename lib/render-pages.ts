@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import nunjucks from "nunjucks";
 import type { Catalog } from "./core/catalog.ts";
 import { TEMPLATE_FILTERS } from "./template-filters.ts";
+import { runTsWorker } from "./ts-worker.ts";
 
 /** What one render pass wrote. */
 export interface RenderStats {
@@ -68,15 +68,6 @@ export function listPageJobs(catalog: Catalog): PageJob[] {
   ];
 }
 
-// A worker thread does not inherit the main thread's TypeScript loader: it registers tsx itself,
-// then loads the TypeScript render thread.
-const WORKER_BOOTSTRAP = new URL(
-  `data:text/javascript,${encodeURIComponent(
-    `const { register } = await import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}); register();` +
-      `await import(${JSON.stringify(new URL("./render-worker.ts", import.meta.url).href)});`,
-  )}`,
-);
-
 // Below this many pages a second thread costs more to start and feed than it saves.
 const PARALLEL_THRESHOLD = 2000;
 
@@ -97,18 +88,10 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
     const shared: SharedData = { site: catalog.site, t: catalog.t, commentLimits: catalog.commentLimits };
     const helpers = jobs.length >= PARALLEL_THRESHOLD ? threads - 1 : 0;
     const parts = Array.from({ length: helpers + 1 }, (_, part) => jobs.filter((_job, index) => index % (helpers + 1) === part));
-    const running = parts.slice(1).map(
-      (part) =>
-        new Promise<void>((resolve, reject) => {
-          // The thread's heap is capped near what its share of pages needs: uncapped, V8 lets
-          // rendering garbage pile up and the build's peak memory grows by hundreds of megabytes.
-          const worker = new Worker(WORKER_BOOTSTRAP, {
-            workerData: { layoutsDir, jobs: part, shared, outDir },
-            resourceLimits: { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) },
-          });
-          worker.once("error", reject);
-          worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a render thread stopped with code ${code}`))));
-        }),
+    // A thread's heap is capped near what its share of pages needs: uncapped, V8 lets rendering
+    // garbage pile up and the build's peak memory grows by hundreds of megabytes.
+    const running = parts.slice(1).map((part) =>
+      runTsWorker(new URL("./render-worker.ts", import.meta.url), { layoutsDir, jobs: part, shared, outDir }, { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) }),
     );
     renderJobs(templates, parts[0]!, shared, outDir);
     await Promise.all(running);

@@ -28,6 +28,9 @@ export function buildSite(options: { contentDir: string; outDir: string; cacheDi
           BANTIN_CACHE_DIR: options.cacheDir,
           BANTIN_PREVIEW: "",
           CONTEXT: "",
+          // Hermetic by default: never the developer's own local comment store.
+          BANTIN_COMMENT_STORE: "file",
+          BANTIN_COMMENT_DIR: path.join(options.cacheDir, "no-comments"),
           ...options.env,
         },
         stdio: ["ignore", "pipe", "pipe"],
