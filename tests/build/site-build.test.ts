@@ -241,6 +241,7 @@ describe("broken content", () => {
     expect(log).toContain("title: is missing (it is required)");
     expect(log).toContain('date: "08/12/2021" is not an ISO 8601 date. Write it like: date: 2021-12-08T16:30:00+07:00');
     expect(log).toMatch(/tags: should be a list, not the string "một thẻ"/);
+    expect(log).toContain('articles/anh-thieu/index.md\n    - body: photo "./anh/khong-co.jpg" is not there; put the file next to the article or fix the name');
     await expect(fs.stat(path.join(temp, "out-broken/index.html"))).rejects.toThrow();
   });
 });

@@ -44,7 +44,7 @@ describe("npm run new and npm run check", () => {
     const broken = await prepareFixture("broken", path.join(temp, "broken"));
     const check = run("check-content.ts", [], broken);
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain("5 problems in 2 files; nothing was published.");
+    expect(check.stderr).toContain("6 problems in 3 files; nothing was published.");
     expect(check.stderr).toContain('photocredit: is not a known field; did you mean "photoCredit"?');
   });
 });
