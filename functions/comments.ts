@@ -1,16 +1,26 @@
 import type { Config, Context } from "@netlify/functions";
 import { createManifestSource } from "../lib/comment-manifest.ts";
 import { handleCommentRequest } from "../lib/comment-intake.ts";
-import { openCommentStore } from "../lib/open-comment-store.ts";
+import { BantinError } from "../lib/core/errors.ts";
 import { readIntakeSettings } from "../lib/intake-settings.ts";
+import { openCommentStore } from "../lib/open-comment-store.ts";
 
-// Created once per function instance and reused across requests.
-const store = openCommentStore();
 const manifest = createManifestSource();
-const settings = readIntakeSettings();
 
 /** POST /api/comments: validates a reader's comment and stores it as pending. */
-export default async (request: Request, context: Context) =>
-  handleCommentRequest(request, context.ip ?? null, { store, manifest, ...settings });
+export default async (request: Request, context: Context) => {
+  // The store and settings are read per request: Netlify hands each invocation its Blobs context.
+  let store;
+  let settings;
+  try {
+    store = openCommentStore();
+    settings = readIntakeSettings();
+  } catch (error) {
+    if (!(error instanceof BantinError)) throw error;
+    console.error(JSON.stringify({ event: "comment.setup_error", message: error.message }));
+    return Response.json({ error: "comments are not available right now", fields: {} }, { status: 503, headers: { "retry-after": "60" } });
+  }
+  return handleCommentRequest(request, context.ip ?? null, { store, manifest, ...settings });
+};
 
 export const config: Config = { path: "/api/comments" };

@@ -7,7 +7,7 @@ export default async () => {
   try {
     const store = openCommentStore();
     const now = new Date();
-    await store.pruneRateSlots(now);
+    await store.pruneExpired(now);
     const decision = await checkForRebuild(store.backend, process.env.BUILD_HOOK_URL, now);
     console.log(JSON.stringify({ event: decision.triggered ? "rebuild.triggered" : "rebuild.skipped", reason: decision.reason }));
   } catch (error) {

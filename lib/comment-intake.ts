@@ -28,13 +28,22 @@ export const SENT_FRAGMENT = "?binh-luan=da-gui#binh-luan-da-gui";
 const BODY_LIMIT = 32 * 1024;
 const DEFAULT_RATE = { max: 5, windowMs: 10 * 60_000 };
 
+// Netlify's header rules cover static files only: function answers carry their own.
+export const FUNCTION_HEADERS = {
+  "cache-control": "no-store",
+  "content-security-policy": "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...FUNCTION_HEADERS, ...headers } });
 
 const html = (status: number, body: string, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...headers } });
+  new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FUNCTION_HEADERS, ...headers } });
 
-const redirect = (location: string) => new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+const redirect = (location: string) => new Response(null, { status: 303, headers: { location, ...FUNCTION_HEADERS } });
 
 /** Salted hash of the client's address: enough to count its comments, never the address itself. */
 export function hashClient(ip: string | null, salt: string): string | null {
@@ -128,7 +137,7 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
     if (result.stored && trusted) await state.noteChange({ kind: "approved", id, slug: fields.slug, by: record.decidedBy }, now);
     const storedId = result.stored ? result.id : result.duplicateOf;
     log(result.stored ? "comment.accepted" : "comment.duplicate", { id: storedId, slug: fields.slug });
-    return format === "json" ? json(result.stored ? 201 : 200, { id: storedId, status: "pending" }) : redirect(`${target.url}${SENT_FRAGMENT}`);
+    return format === "json" ? json(result.stored ? 201 : 200, { id: storedId, status: result.stored ? record.status : "pending" }) : redirect(`${target.url}${SENT_FRAGMENT}`);
   } catch (error) {
     log("comment.store_error", { slug: fields.slug, message: (error as Error).message });
     return refuse(format, 503, locale, { form: messages.unavailable }, fields, target.url, { "retry-after": "30" });

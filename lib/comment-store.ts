@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { getCommentKey, type CommentRecord } from "./core/comment-record.ts";
+import { getIdTime } from "./core/ids.ts";
 import type { StoreBackend } from "./stores/backend.ts";
 
 /** What `submit` did with a new comment. */
@@ -22,13 +23,14 @@ const hashKey = (text: string) => createHash("sha256").update(text).digest("hex"
  * `comments/<slug>/<id>`. No shared list is ever read, changed and written back, so concurrent
  * submissions cannot overwrite each other.
  */
-export class CommentStore {
-  // Identical submissions handled by this instance at the same moment wait for the first one.
-  // Why: Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so two
-  // racing requests in one process could both claim the marker there.
-  private readonly inFlight = new Map<string, Promise<SubmitResult>>();
-  private readonly claims = new Map<string, Promise<unknown>>();
+// Identical submissions handled by this process at the same moment wait for the first one, and
+// one client's rate-limit claims are taken one after another. Why: Netlify Blobs makes onlyIfNew
+// atomic, but its local emulator checks then writes, so racing requests in one process could both
+// win there. Module-level, because a function opens a store per request.
+const inFlight = new Map<string, Promise<SubmitResult>>();
+const claims = new Map<string, Promise<unknown>>();
 
+export class CommentStore {
   constructor(readonly backend: StoreBackend) {}
 
   /**
@@ -38,17 +40,17 @@ export class CommentStore {
    */
   async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
     const markerKey = `dedupe/${hashKey(duplicateKey)}`;
-    const running = this.inFlight.get(markerKey);
+    const running = inFlight.get(markerKey);
     if (running) {
       const first = await running.catch(() => null);
       if (first) return { stored: false, duplicateOf: first.stored ? first.id : first.duplicateOf };
     }
     const attempt = this.claimAndStore(record, markerKey);
-    this.inFlight.set(markerKey, attempt);
+    inFlight.set(markerKey, attempt);
     try {
       return await attempt;
     } finally {
-      if (this.inFlight.get(markerKey) === attempt) this.inFlight.delete(markerKey);
+      if (inFlight.get(markerKey) === attempt) inFlight.delete(markerKey);
     }
   }
 
@@ -123,8 +125,8 @@ export class CommentStore {
    * cannot both take the last slot. Returns the seconds until the window ends when none is left.
    */
   async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<{ ok: true; key: string } | { ok: false; retryAfter: number }> {
-    // Claims from one client are taken one after another in this instance (see `inFlight`).
-    const previous = this.claims.get(clientHash) ?? Promise.resolve();
+    // Claims from one client are taken one after another in this process (see `claims`).
+    const previous = claims.get(clientHash) ?? Promise.resolve();
     const claim = previous.then(async () => {
       const windowEnd = (Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs;
       for (let slot = 0; slot < limit.max; slot++) {
@@ -134,9 +136,9 @@ export class CommentStore {
       return { ok: false as const, retryAfter: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
     });
     const settled = claim.catch(() => undefined);
-    this.claims.set(clientHash, settled);
+    claims.set(clientHash, settled);
     void settled.then(() => {
-      if (this.claims.get(clientHash) === settled) this.claims.delete(clientHash);
+      if (claims.get(clientHash) === settled) claims.delete(clientHash);
     });
     return claim;
   }
@@ -146,11 +148,21 @@ export class CommentStore {
     await this.backend.delete(key);
   }
 
-  /** Removes rate-limit slots of windows that have ended (run from the scheduled function). */
-  async pruneRateSlots(now: Date): Promise<number> {
-    const ended = (await this.backend.list("rate/")).filter((key) => Number(key.split("/")[2]) * 1000 <= now.getTime());
-    await Promise.all(ended.map((key) => this.backend.delete(key)));
-    return ended.length;
+  /**
+   * Removes what has served its purpose (run from the scheduled function): rate-limit slots of
+   * ended windows, failed sign-ins older than a day, spam counts older than 30 days.
+   */
+  async pruneExpired(now: Date): Promise<number> {
+    const day = 86_400_000;
+    const idAge = (key: string) => now.getTime() - getIdTime(key.slice(key.lastIndexOf("/") + 1)).getTime();
+    const [rate, failures, spam] = await Promise.all(["rate/", "authfail/", "spam/"].map((prefix) => this.backend.list(prefix)));
+    const expired = [
+      ...rate!.filter((key) => Number(key.split("/")[2]) * 1000 <= now.getTime()),
+      ...failures!.filter((key) => idAge(key) > day),
+      ...spam!.filter((key) => idAge(key) > 30 * day),
+    ];
+    await Promise.all(expired.map((key) => this.backend.delete(key)));
+    return expired.length;
   }
 
   /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */

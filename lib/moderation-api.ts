@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "./core/comment-record.ts";
 import { createSortableId, getIdTime } from "./core/ids.ts";
-import { hashClient } from "./comment-intake.ts";
+import { FUNCTION_HEADERS, hashClient } from "./comment-intake.ts";
 import type { CommentStore } from "./comment-store.ts";
 import { decideComments, eraseComments } from "./moderation.ts";
 
@@ -25,7 +25,7 @@ const digest = (text: string) => createHash("sha256").update(text).digest();
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", ...headers },
+    headers: { "content-type": "application/json; charset=utf-8", ...FUNCTION_HEADERS, "x-robots-tag": "noindex", ...headers },
   });
 
 /**

@@ -26,7 +26,9 @@ export function decideComments(store: CommentStore, ids: readonly string[], stat
   return moderateEach(store, ids, async (record, state) => {
     const decided = decideComment(record, status, now, by);
     await store.update(decided);
+    // A rejection also withdraws the optional auto-approval trust that email may have had.
     if (status === "approved") await state.rememberApprovedEmail(record.email);
+    else await state.forgetApprovedEmail(record.email);
     await state.noteChange({ kind: status, id: record.id, slug: record.slug, by }, now);
     return decided;
   });

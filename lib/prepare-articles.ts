@@ -17,6 +17,15 @@ export interface PreparedFile {
   photoPaths: [string, string][];
 }
 
+/** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
+function decodePath(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
 /** Reads and prepares files in order, checking that every photo they use is there. */
 export function prepareFiles(files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
   return files.map((absolute) => {
@@ -27,7 +36,7 @@ export function prepareFiles(files: readonly string[], root: string, config: Sit
     const problems = [...result.problems];
     const photoPaths: [string, string][] = [];
     for (const src of result.article?.photoSources ?? []) {
-      const absolutePhoto = path.resolve(root, path.dirname(source.file), decodeURI(src));
+      const absolutePhoto = path.resolve(root, path.dirname(source.file), decodePath(src));
       photoPaths.push([src, absolutePhoto]);
       if (!fs.existsSync(absolutePhoto)) {
         const field = src === result.article?.data.image?.src ? "image.src" : "body";

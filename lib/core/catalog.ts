@@ -1,6 +1,6 @@
 import type { Article } from "./article.ts";
 import { getTagUrl } from "./article.ts";
-import { formatDatePattern, formatIsoInZone } from "./dates.ts";
+import { formatDatePattern } from "./dates.ts";
 import { COMMENT_LIMITS } from "./comment-limits.ts";
 import type { CommentTarget } from "./comment-rules.ts";
 import type { Locale } from "./locales/index.ts";
@@ -31,12 +31,10 @@ export interface CommentManifest {
 export interface Catalog {
   site: {
     name: string;
-    shortName: string | null;
     url: string;
     description: string;
     lang: string;
     ogLocale: string;
-    buildIso: string;
     sections: { name: string; url: string; feedUrl: string }[];
   };
   t: Locale;
@@ -81,7 +79,8 @@ export function buildCatalog(
   commentsBySlug: ReadonlyMap<string, PublishedComment[]> = new Map(),
 ): Catalog {
   const articles = [...published].sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
-  const commentsOf = (article: Article) => (article.acceptsComments ? (commentsBySlug.get(article.slug) ?? []) : []);
+  // `comments: false` closes the form; comments approved before stay on the page.
+  const commentsOf = (article: Article) => commentsBySlug.get(article.slug) ?? [];
   const card = (article: Article) => toCard(article, commentsOf(article).length);
   const cards = new Map(articles.map((article) => [article.slug, card(article)]));
   const cardOf = (article: Article) => cards.get(article.slug)!;
@@ -153,12 +152,10 @@ export function buildCatalog(
   return {
     site: {
       name: config.name,
-      shortName: config.shortName ?? null,
       url: config.url,
       description: config.description,
       lang: locale.lang,
       ogLocale: locale.ogLocale,
-      buildIso: formatIsoInZone(now, config.timeZone),
       sections: sections.map((section) => ({ name: section.name, url: section.url, feedUrl: `${section.url}feed.xml` })),
     },
     t: locale,

@@ -25,6 +25,9 @@ export function checkCollection(articles: readonly PreparedArticle[], locale: Lo
         message: `"${article.slug}" is already used by ${other.file}; comments and URLs need one article per slug. Write a different slug: ${article.slug}-2`,
       });
     } else bySlug.set(article.slug, article);
+    if (new RegExp(`^${locale.paths.page}-\\d+$`).test(article.slug)) {
+      problems.push({ file: article.file, field: "slug", message: `"${article.slug}" is the URL of a listing page (${locale.paths.page}-2, ${locale.paths.page}-3, …); write a slug with words, e.g. slug: ${article.slug}-bai-viet` });
+    }
     const { section } = article.data;
     if (reserved.has(article.sectionSlug)) {
       problems.push({ file: article.file, field: "section", message: `"${section}" would live at /${article.sectionSlug}/, which the site uses itself; choose another section name` });

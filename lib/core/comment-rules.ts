@@ -44,19 +44,24 @@ export function countCodePoints(text: string): number {
 
 /** A name as it is stored: NFC; control, bidi-override and zero-width characters removed; spaces folded. */
 export function cleanName(raw: string): string {
+  // NFC last: removing a zero-width character can bring a base letter and its mark together.
   return raw
-    .normalize("NFC")
     .replace(CONTROLS, " ")
     .replace(BIDI_CONTROLS, "")
     .replace(ZERO_WIDTH, "")
     .replace(LONE_ZWJ, "")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .normalize("NFC");
 }
 
-/** Comment text as it is stored: NFC, line breaks as \n, trimmed. Otherwise exactly as written. */
+/**
+ * Comment text as it is stored: NFC, line breaks as \n, control characters other than line breaks
+ * and tabs removed (they would make the comment feed invalid XML and can drive an editor's
+ * terminal), trimmed. Otherwise exactly as written.
+ */
 export function cleanContent(raw: string): string {
-  return raw.normalize("NFC").replace(/\r\n?/g, "\n").trim();
+  return raw.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, "").trim().normalize("NFC");
 }
 
 /** An email as it is stored: NFC and trimmed. */

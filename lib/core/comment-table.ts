@@ -1,8 +1,11 @@
 import type { CommentRecord } from "./comment-record.ts";
 import { formatDatePattern } from "./dates.ts";
 
+// Control characters from a reader must never reach an editor's terminal as escape sequences.
+const printable = (text: string) => text.replace(/[^\P{Cc}\n]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 const clip = (text: string, width: number) => {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = printable(text).replace(/\s+/g, " ").trim();
   const chars = [...flat];
   return chars.length <= width ? flat : `${chars.slice(0, width - 1).join("")}…`;
 };
@@ -35,9 +38,9 @@ export function formatCommentDetails(record: CommentRecord): string {
     `status:    ${record.status}`,
     `created:   ${record.createdAt}`,
     `decided:   ${record.decidedAt ?? "-"}${record.decidedBy ? ` by ${record.decidedBy}` : ""}`,
-    `name:      ${record.name}`,
-    `email:     ${record.email}`,
+    `name:      ${printable(record.name)}`,
+    `email:     ${printable(record.email)}`,
     "",
-    record.content,
+    printable(record.content),
   ].join("\n");
 }

@@ -82,15 +82,19 @@ export function parseDateValue(value: string, timeZone: string): Date | null {
   if (!match) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", zone] = match;
   const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
-  const wall = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== fields[1] - 1 || check.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59) {
+  // setUTCFullYear: Date.UTC would read years below 100 as 19xx.
+  const check = new Date(0);
+  check.setUTCFullYear(fields[0], fields[1] - 1, fields[2]);
+  check.setUTCHours(fields[3], fields[4], fields[5], 0);
+  const wall = check.getTime();
+  if (check.getUTCMonth() !== fields[1] - 1 || check.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) {
     return null;
   }
   if (zone) {
     if (zone === "Z") return new Date(wall);
     const sign = zone.startsWith("-") ? -1 : 1;
     const digits = zone.slice(1).replace(":", "");
+    if (Number(digits.slice(2, 4)) > 59) return null;
     const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
     return new Date(wall - offset * 60000);
   }
@@ -153,10 +157,4 @@ export function describeInstant(date: Date, timeZone: string, patterns: { line: 
     short: fillDateParts(p, patterns.short, words),
     monthKey: `${p.year}-${pad(p.month)}`,
   };
-}
-
-/** `YYYY-MM` of `date` in `timeZone`: the archive month an article belongs to. */
-export function getMonthKey(date: Date, timeZone: string): string {
-  const p = getZonedParts(date, timeZone);
-  return `${p.year}-${pad(p.month)}`;
 }

@@ -20,8 +20,6 @@ export interface Card {
 /** One page of a paginated listing (section, tag or archive month). */
 export interface ListingPage {
   url: string;
-  /** URL of the listing's first page (a section page highlights its menu entry with it). */
-  baseUrl: string;
   heading: string;
   items: Card[];
   page: number;
@@ -79,7 +77,6 @@ export function paginate(cards: Card[], baseUrl: string, kind: ListingKind, conf
     const title = page === 1 ? heading : `${heading} – ${pageLabel}`;
     out.push({
       url,
-      baseUrl,
       items: cards.slice((page - 1) * config.pageSize, page * config.pageSize),
       page,
       pages,

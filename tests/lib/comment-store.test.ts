@@ -123,7 +123,7 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     const racing = await Promise.all([store.claimRateSlot("race", at(1), limit), store.claimRateSlot("race", at(1), limit), store.claimRateSlot("race", at(1), limit)]);
     expect(racing.filter((r) => r.ok)).toHaveLength(2);
     expect(await store.claimRateSlot("client", at(10), limit)).toMatchObject({ ok: true });
-    expect(await store.pruneRateSlots(at(11))).toBe(5);
+    expect(await store.pruneExpired(at(11))).toBe(5);
     expect(await store.backend.list("rate/")).toHaveLength(1);
   });
 });

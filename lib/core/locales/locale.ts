@@ -20,16 +20,15 @@ export interface Locale {
   nav: {
     home: string;
     skipToContent: string;
-    sections: string;
     archive: string;
     tags: string;
     latest: string;
     more: string;
     mainMenu: string;
   };
-  article: { tags: string; related: string; photo: string };
+  article: { tags: string; related: string };
   pagination: { label: string; previous: string; next: string; pageOf: string };
-  listing: { sectionTitle: string; sectionPageTitle: string; tagTitle: string; archiveTitle: string; empty: string; count: string };
+  listing: { tagTitle: string; archiveTitle: string; empty: string; count: string };
   comments: {
     heading: string;
     headingCount: string;

@@ -12,8 +12,13 @@ describe("comment rules", () => {
     expect(cleanName("Tra\u0300n")).toBe("Tràn");
   });
 
-  it("keeps content as written, NFC with \\n line breaks", () => {
+  it("keeps content as written, NFC with \\n line breaks, without control characters", () => {
     expect(cleanContent(" Dòng 1\r\nDòng 2\r\n<b>x</b> ")).toBe("Dòng 1\nDòng 2\n<b>x</b>");
+    expect(cleanContent("a\u0001b\tc\u001b]52;c;x\u0007\nd")).toBe("ab\tc]52;c;x\nd");
+  });
+
+  it("normalises names to NFC after removing zero-width characters", () => {
+    expect(cleanName("Le\u200B\u0301")).toBe("Lé");
   });
 
   it("counts code points", () => {

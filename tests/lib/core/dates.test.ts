@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDatePattern, formatIsoInZone, getMonthKey, parseDateValue } from "../../../lib/core/dates.ts";
+import { describeInstant, formatDatePattern, formatIsoInZone, parseDateValue } from "../../../lib/core/dates.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
@@ -24,13 +24,17 @@ describe("dates in the site's time zone", () => {
   });
 
   it("refuses what is not an ISO date", () => {
-    for (const bad of ["08/12/2021", "2021-02-30", "2021-12-08T25:00", "hôm qua", ""]) expect(parseDateValue(bad, HCM)).toBeNull();
+    for (const bad of ["08/12/2021", "2021-02-30", "2021-12-08T25:00", "2021-12-08T16:30:75", "2021-12-08T16:30:00+07:99", "hôm qua", ""]) {
+      expect(parseDateValue(bad, HCM)).toBeNull();
+    }
+    expect(parseDateValue("0021-12-08T00:00:00Z", HCM)!.getUTCFullYear()).toBe(21);
   });
 
   it("writes ISO with the zone's offset and the archive month", () => {
     const date = parseDateValue("2021-12-31T23:30:00+07:00", HCM)!;
     expect(formatIsoInZone(date, HCM)).toBe("2021-12-31T23:30:00+07:00");
-    expect(getMonthKey(date, HCM)).toBe("2021-12");
-    expect(getMonthKey(date, "UTC")).toBe("2021-12");
+    const patterns = { line: vi.dates.dateLine, short: vi.dates.short };
+    expect(describeInstant(date, HCM, patterns, vi.dates)).toEqual({ iso: "2021-12-31T23:30:00+07:00", line: "Thứ Sáu, 31/12/2021 23:30", short: "31/12/2021", monthKey: "2021-12" });
+    expect(describeInstant(date, "UTC", patterns, vi.dates).monthKey).toBe("2021-12");
   });
 });
