@@ -94,7 +94,10 @@ export class CommentStore {
 
   /** Every comment (of one article when `slug` is given), oldest first. */
   async list(slug?: string, concurrency = 32): Promise<CommentRecord[]> {
-    const keys = await this.backend.list(slug ? `comments/${slug}/` : "comments/");
+    return this.readAll(await this.backend.list(slug ? `comments/${slug}/` : "comments/"), concurrency);
+  }
+
+  private async readAll(keys: readonly string[], concurrency: number): Promise<CommentRecord[]> {
     const records: CommentRecord[] = [];
     let next = 0;
     await Promise.all(
@@ -108,15 +111,30 @@ export class CommentStore {
     return records.sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** Replaces a stored comment (a moderation decision). Only that one record is written. */
+  /**
+   * Replaces a stored comment (a moderation decision). Only that one record is written, plus a
+   * `decided/<id>` marker once it is no longer pending, so the queue is found without reading
+   * every comment ever stored.
+   */
   async update(record: CommentRecord): Promise<void> {
     await this.backend.put(getCommentKey(record.slug, record.id), record);
+    if (record.status === "pending") await this.backend.delete(`decided/${record.id}`);
+    else await this.backend.put(`decided/${record.id}`, {});
+  }
+
+  /** Comments waiting for a decision, oldest first: two key listings, then only those records. */
+  async listPending(concurrency = 32): Promise<CommentRecord[]> {
+    const [keys, decided] = await Promise.all([this.backend.list("comments/"), this.backend.list("decided/")]);
+    const done = new Set(decided.map((key) => key.slice("decided/".length)));
+    const waiting = keys.filter((key) => !done.has(key.slice(key.lastIndexOf("/") + 1)));
+    return (await this.readAll(waiting, concurrency)).filter((record) => record.status === "pending");
   }
 
   /** Erases a comment and its duplicate marker: nothing of it stays in the store. */
   async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
     await this.backend.delete(getCommentKey(record.slug, record.id));
     await this.backend.delete(`dedupe/${hashKey(duplicateKey)}`);
+    await this.backend.delete(`decided/${record.id}`);
   }
 
   /**

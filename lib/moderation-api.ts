@@ -88,7 +88,8 @@ export async function handleModerationRequest(request: Request, ip: string | nul
     const status = url.searchParams.get("status");
     if (status && !COMMENT_STATUSES.includes(status as CommentStatus)) return json(400, { error: `status must be one of ${COMMENT_STATUSES.join(", ")}` });
     const article = url.searchParams.get("article") ?? undefined;
-    const comments = (await deps.store.list(article)).filter((record) => !status || record.status === status);
+    const all = status === "pending" && !article ? await deps.store.listPending() : await deps.store.list(article);
+    const comments = all.filter((record) => !status || record.status === status);
     return json(200, { comments: comments.map(present) });
   }
   const match = path.match(/^\/comments\/([0-9A-Z]{26})(?:\/(approve|reject))?$/);

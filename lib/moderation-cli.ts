@@ -71,7 +71,10 @@ async function importFile(file: string, ctx: CliContext, by: string): Promise<nu
   for (const record of records) {
     if (await ctx.store.backend.create(`comments/${record.slug}/${record.id}`, record)) {
       added++;
-      if (record.status !== "pending") await state.noteChange({ kind: "imported", id: record.id, slug: record.slug, by }, ctx.now);
+      if (record.status !== "pending") {
+        await ctx.store.update(record);
+        await state.noteChange({ kind: "imported", id: record.id, slug: record.slug, by }, ctx.now);
+      }
     } else present++;
   }
   ctx.out(`Imported ${added} comment(s); ${present} were already in the store and left as they are.`);
@@ -105,7 +108,8 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     case "list": {
       const status = values.status as CommentStatus | undefined;
       if (status && !COMMENT_STATUSES.includes(status)) throw new BantinError(`--status must be one of ${COMMENT_STATUSES.join(", ")}`);
-      const records = (await ctx.store.list(values.article)).filter((record) => !status || record.status === status);
+      const all = status === "pending" && !values.article ? await ctx.store.listPending() : await ctx.store.list(values.article);
+      const records = all.filter((record) => !status || record.status === status);
       ctx.out(records.length ? formatCommentTable(records, ctx.timeZone) : "No comments.");
       return 0;
     }

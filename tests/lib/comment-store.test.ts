@@ -102,6 +102,18 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     ]);
   });
 
+  it("finds the queue without reading decided comments", async () => {
+    const store = new CommentStore(makeBackend());
+    const waiting = makeRecord("bai-a", "chờ");
+    const decided = makeRecord("bai-b", "đã xét");
+    await store.submit(waiting, "w");
+    await store.submit(decided, "d");
+    await store.update({ ...decided, status: "rejected" });
+    expect((await store.listPending()).map((r) => r.id)).toEqual([waiting.id]);
+    await store.update({ ...decided, status: "pending" });
+    expect(await store.listPending()).toHaveLength(2);
+  });
+
   it("erases a comment and lets the same text be sent again", async () => {
     const store = new CommentStore(makeBackend());
     const record = makeRecord("bai-a", "xoá tôi");
