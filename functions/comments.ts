@@ -4,6 +4,7 @@ import { handleCommentRequest } from "../lib/comment-intake.ts";
 import { BantinError } from "../lib/core/errors.ts";
 import { readIntakeSettings } from "../lib/intake-settings.ts";
 import { openCommentStore } from "../lib/open-comment-store.ts";
+import { jsonResponse } from "../lib/responses.ts";
 
 const manifest = createManifestSource();
 
@@ -18,7 +19,7 @@ export default async (request: Request, context: Context) => {
   } catch (error) {
     if (!(error instanceof BantinError)) throw error;
     console.error(JSON.stringify({ event: "comment.setup_error", message: error.message }));
-    return Response.json({ error: "comments are not available right now", fields: {} }, { status: 503, headers: { "retry-after": "60" } });
+    return jsonResponse(503, { error: "comments are not available right now", fields: {} }, { "retry-after": "60" });
   }
   return handleCommentRequest(request, context.ip ?? null, { store, manifest, ...settings });
 };

@@ -2,6 +2,7 @@ import type { Config, Context } from "@netlify/functions";
 import { BantinError } from "../lib/core/errors.ts";
 import { handleModerationRequest, readModerationTokens } from "../lib/moderation-api.ts";
 import { openCommentStore } from "../lib/open-comment-store.ts";
+import { jsonResponse } from "../lib/responses.ts";
 import { readCommentSalt } from "../lib/secrets.ts";
 
 /** The editors' API behind /admin/: list, approve, reject and delete comments. */
@@ -13,7 +14,7 @@ export default async (request: Request, context: Context) => {
   } catch (error) {
     if (!(error instanceof BantinError)) throw error;
     console.error(JSON.stringify({ event: "moderation.setup_error", message: error.message }));
-    return Response.json({ error: error.message }, { status: 503 });
+    return jsonResponse(503, { error: error.message });
   }
   return handleModerationRequest(request, context.ip ?? null, { store, tokens: readModerationTokens(), salt: readCommentSalt });
 };

@@ -8,6 +8,7 @@ import type { CommentStore } from "./comment-store.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
 import { readRequestFields, type RequestKind } from "./read-request-fields.ts";
 import { RebuildState } from "./rebuild-state.ts";
+import { htmlResponse as html, jsonResponse as json, redirectResponse as redirect } from "./responses.ts";
 
 /** What the comment function depends on; tests pass their own clock, store and manifest. */
 export interface IntakeDeps {
@@ -27,23 +28,6 @@ export interface IntakeDeps {
 export const SENT_FRAGMENT = "?binh-luan=da-gui#binh-luan-da-gui";
 const BODY_LIMIT = 32 * 1024;
 const DEFAULT_RATE = { max: 5, windowMs: 10 * 60_000 };
-
-// Netlify's header rules cover static files only: function answers carry their own.
-export const FUNCTION_HEADERS = {
-  "cache-control": "no-store",
-  "content-security-policy": "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "strict-origin-when-cross-origin",
-};
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...FUNCTION_HEADERS, ...headers } });
-
-const html = (status: number, body: string, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FUNCTION_HEADERS, ...headers } });
-
-const redirect = (location: string) => new Response(null, { status: 303, headers: { location, ...FUNCTION_HEADERS } });
 
 /** Salted hash of the client's address: enough to count its comments, never the address itself. */
 export function hashClient(ip: string | null, salt: string): string | null {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "./core/comment-record.ts";
 import { createSortableId, getIdTime } from "./core/ids.ts";
-import { FUNCTION_HEADERS, hashClient } from "./comment-intake.ts";
+import { hashClient } from "./comment-intake.ts";
+import { jsonResponse } from "./responses.ts";
 import type { CommentStore } from "./comment-store.ts";
 import { decideComments, eraseComments } from "./moderation.ts";
 
@@ -22,11 +23,7 @@ const BASE = "/api/moderation";
 const DEFAULT_FAILURES = { max: 10, windowMs: 15 * 60_000 };
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...FUNCTION_HEADERS, "x-robots-tag": "noindex", ...headers },
-  });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonResponse(status, body, { "x-robots-tag": "noindex", ...headers });
 
 /**
  * Reads editors' tokens: MODERATION_TOKENS as `name:token,name:token`, or one MODERATION_TOKEN

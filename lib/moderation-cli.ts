@@ -44,8 +44,9 @@ async function requestRebuild(ctx: CliContext, reason: string): Promise<void> {
   }
   const response = await (ctx.fetchImpl ?? fetch)(hook, { method: "POST" });
   if (!response.ok) throw new BantinError(`the build hook answered HTTP ${response.status}; check BUILD_HOOK_URL`);
-  const changes = await new RebuildState(ctx.store.backend).listChanges();
-  await new RebuildState(ctx.store.backend).putRebuildRequest({ at: ctx.now.toISOString(), lastChange: changes.at(-1) ?? null, reason });
+  const state = new RebuildState(ctx.store.backend);
+  const changes = await state.listChanges();
+  await state.putRebuildRequest({ at: ctx.now.toISOString(), lastChange: changes.at(-1) ?? null, reason });
   ctx.out("Build requested: the site will show the change in a few minutes.");
 }
 

@@ -50,6 +50,7 @@ export class PhotoProcessor {
   private readonly optionsKey = createHash("sha256").update(JSON.stringify(PHOTO_OPTIONS)).digest("hex");
   private manifest: Manifest = { version: MANIFEST_VERSION, files: {}, sets: {} };
   private used = new Set<string>();
+  private readonly encoding = new Map<string, Promise<PhotoSet>>();
 
   constructor(cacheDir: string, private readonly log: (line: string) => void) {
     this.outputDir = path.join(cacheDir, "photos", "img");
@@ -112,6 +113,19 @@ export class PhotoProcessor {
     const cached = this.manifest.sets[key];
     const complete = cached?.formats.every((f) => f.variants.every((v) => existing.has(path.posix.basename(v.url))));
     if (cached && complete) return { set: cached, encoded: false };
+    // Two files with the same bytes (a photo reused across articles) are encoded once.
+    const running = this.encoding.get(key);
+    if (running) return { set: await running, encoded: false };
+    const encoding = this.encode(file, key);
+    this.encoding.set(key, encoding);
+    try {
+      return { set: await encoding, encoded: true };
+    } finally {
+      this.encoding.delete(key);
+    }
+  }
+
+  private async encode(file: string, key: string): Promise<PhotoSet> {
     let stats;
     try {
       stats = await Image(file, { ...PHOTO_OPTIONS, outputDir: this.outputDir, urlPath: "/img/" });
@@ -126,7 +140,7 @@ export class PhotoProcessor {
       })),
     };
     this.manifest.sets[key] = set;
-    return { set, encoded: true };
+    return set;
   }
 
   private async readManifest(): Promise<void> {

@@ -28,7 +28,7 @@ export async function checkForRebuild(backend: StoreBackend, hookUrl: string | u
   } else if (marker.nextEmbargo && Date.parse(marker.nextEmbargo) <= now.getTime()) {
     reason = `an embargoed article became due at ${marker.nextEmbargo}`;
   }
-  if (marker?.lastChange) await state.pruneChangesBefore(marker.lastChange);
+  if (marker?.lastChange) await state.pruneChangesBefore(marker.lastChange, changes);
   if (!reason) return { triggered: false, reason: "nothing changed since the last build" };
   if (request && request.lastChange === newest && request.reason === reason && now.getTime() - Date.parse(request.at) < REQUEST_PATIENCE_MS) {
     return { triggered: false, reason: `a build was already requested at ${request.at} (${reason})` };

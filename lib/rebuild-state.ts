@@ -48,9 +48,9 @@ export class RebuildState {
     return (await this.backend.list("changes/")).sort();
   }
 
-  /** Removes change notes older than `key` (already built), keeping the log short. */
-  async pruneChangesBefore(key: string): Promise<void> {
-    const old = (await this.listChanges()).filter((candidate) => candidate < key);
+  /** Removes the listed change notes older than `key` (already built), keeping the log short. */
+  async pruneChangesBefore(key: string, listed: readonly string[]): Promise<void> {
+    const old = listed.filter((candidate) => candidate < key);
     await Promise.all(old.map((candidate) => this.backend.delete(candidate)));
   }
 

@@ -16,6 +16,7 @@ export function checkCollection(articles: readonly PreparedArticle[], locale: Lo
   const bySlug = new Map<string, PreparedArticle>();
   const sectionNames = new Map<string, { name: string; file: string }>();
   const reserved = new Set(getReservedPaths(locale));
+  const listingPage = new RegExp(`^${locale.paths.page}-\\d+$`);
   for (const article of articles) {
     const other = bySlug.get(article.slug);
     if (other) {
@@ -25,7 +26,7 @@ export function checkCollection(articles: readonly PreparedArticle[], locale: Lo
         message: `"${article.slug}" is already used by ${other.file}; comments and URLs need one article per slug. Write a different slug: ${article.slug}-2`,
       });
     } else bySlug.set(article.slug, article);
-    if (new RegExp(`^${locale.paths.page}-\\d+$`).test(article.slug)) {
+    if (listingPage.test(article.slug)) {
       problems.push({ file: article.file, field: "slug", message: `"${article.slug}" is the URL of a listing page (${locale.paths.page}-2, ${locale.paths.page}-3, …); write a slug with words, e.g. slug: ${article.slug}-bai-viet` });
     }
     const { section } = article.data;
