@@ -14,6 +14,7 @@ import { decideComments } from "../../lib/moderation.ts";
 import { compileTemplates } from "../../lib/render-pages.ts";
 import { createFileBackend } from "../../lib/stores/file-backend.ts";
 import { TEMPLATE_FILTERS } from "../../lib/template-filters.ts";
+import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
 import { findXmlProblem } from "../helpers/xml.ts";
@@ -107,6 +108,10 @@ describe("every XML the build writes, rendered from any text", () => {
   });
 });
 
+const browserSkip = getBrowserSkipReason();
+if (browserSkip) console.warn(`[skip] XML parsed by Chromium: ${browserSkip}`);
+const FEED_FILES = ["feed.xml", "doi-song/feed.xml", "binh-luan/feed.xml", "sitemap.xml"];
+
 describe("a real build with forbidden characters in an article and an approved comment", () => {
   const BAD = "\uFFFE\uFFFF\u0001\uD800";
   let temp: string;
@@ -149,9 +154,27 @@ describe("a real build with forbidden characters in an article and an approved c
     await fs.rm(temp, { recursive: true, force: true });
   });
 
-  it.each(["feed.xml", "doi-song/feed.xml", "binh-luan/feed.xml", "sitemap.xml"])("writes %s as well-formed XML", async (file) => {
+  it.each(FEED_FILES)("writes %s as well-formed XML", async (file) => {
     const xml = await readBuilt(result.outDir, file);
     expect(findXmlProblem(xml), xml).toBeNull();
+  });
+
+  // A second, strict parser: Chromium's XML parser refuses a document with a forbidden character.
+  it.skipIf(browserSkip)("writes feeds that Chromium's XML parser reads", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      for (const file of FEED_FILES) {
+        const xml = await readBuilt(result.outDir, file);
+        const parsed = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, "application/xml");
+          return { error: doc.querySelector("parsererror")?.textContent ?? null, root: doc.documentElement.localName };
+        }, xml);
+        expect(parsed, file).toEqual({ error: null, root: file === "sitemap.xml" ? "urlset" : "feed" });
+      }
+    } finally {
+      await browser.close();
+    }
   });
 
   it("keeps the text around the removed characters", async () => {
