@@ -113,7 +113,11 @@ async function startStaticServer(root: string, headers: Record<string, string>):
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -125,9 +129,7 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-const skip = getBrowserSkipReason();
-if (skip) console.warn(`[skip] axe-core checks: ${skip}`);
-
+/** `items` split into those that pass `test` and the rest. */
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
   return [items.filter(test), items.filter((item) => !test(item))];
 }
@@ -158,6 +160,9 @@ async function writeProblemPages(dir: string): Promise<string[]> {
     }),
   );
 }
+
+const skip = getBrowserSkipReason();
+if (skip) console.warn(`[skip] axe-core checks: ${skip}`);
 
 describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CSP)", () => {
   let server: Awaited<ReturnType<typeof startStaticServer>>;
