@@ -1,0 +1,234 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import http from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CommentStore } from "../../lib/comment-store.ts";
+import { renderCommentProblemPage } from "../../lib/core/comment-page.ts";
+import { getLocale } from "../../lib/core/locales/index.ts";
+import { decideComments } from "../../lib/moderation.ts";
+import { createFileBackend } from "../../lib/stores/file-backend.ts";
+import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { buildSite, makeTempDir, prepareFixture, ROOT, type BuildResult } from "../helpers/build-site.ts";
+import { seedComment } from "../helpers/comments.ts";
+
+const require = createRequire(import.meta.url);
+const VNU_JAR = String(require("vnu-jar"));
+const AXE = require.resolve("axe-core/axe.min.js");
+const AXE_URL = "/__test__/axe.min.js";
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".webp": "image/webp",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+};
+
+let temp: string;
+let result: BuildResult;
+let pages: string[];
+// The Nu checker runs in the background while Chromium checks the pages: together they take
+// about half as long.
+let vnuRun: Promise<VnuMessage[]>;
+
+beforeAll(async () => {
+  temp = await makeTempDir("html-validity");
+  const contentDir = await prepareFixture("site", path.join(temp, "content"));
+  const commentDir = path.join(temp, "store");
+  const store = new CommentStore(createFileBackend(commentDir));
+  const at = new Date(Date.UTC(2021, 11, 10, 2));
+  const comment = await seedComment(store, { slug: "nua-dem", name: "Trần <b>Bình</b>", content: "Đoạn một & <i>hai</i>\ndòng hai\n\nĐoạn hai", at });
+  await decideComments(store, [comment.id], "approved", "test", at);
+  result = await buildSite({
+    contentDir,
+    outDir: path.join(temp, "out"),
+    cacheDir: path.join(temp, "cache"),
+    env: { BANTIN_NOW: "2026-01-01T00:00:00Z", BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir },
+  });
+  if (result.code !== 0) throw new Error(result.stdout + result.stderr);
+  pages = [...(await listBuiltPages(result.outDir)), ...(await writeProblemPages(path.join(temp, "problem")))];
+  // A page with a known error proves the checker really ran and its answer was read.
+  await fs.writeFile(path.join(temp, "canary.html"), '<!doctype html><html lang="vi"><head><title>x</title></head><body><img src="a.png"></body></html>');
+  vnuRun = checkHtml([...pages, path.join(temp, "canary.html")]);
+  vnuRun.catch(() => {}); // awaited (and reported) by its test
+});
+
+afterAll(async () => {
+  await vnuRun?.catch(() => {}); // never leave the checker running
+  await fs.rm(temp, { recursive: true, force: true });
+});
+
+/** One Nu checker message as `vnu --format json` prints it. */
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  firstColumn?: number;
+  message: string;
+  extract?: string;
+}
+
+/** Runs the Nu HTML checker over `files`: its error messages (it exits 1 when there are any). */
+function checkHtml(files: string[]): Promise<VnuMessage[]> {
+  return new Promise((resolve, reject) => {
+    execFile("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      try {
+        resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
+      } catch {
+        reject(new Error(`vnu did not answer in JSON (${error?.message ?? "no error"}): ${stderr}`));
+      }
+    });
+  });
+}
+
+/** The headers netlify.toml sends with every page (`for = "/*"`), CSP included. */
+async function readSiteHeaders(): Promise<Record<string, string>> {
+  const toml = await fs.readFile(path.join(ROOT, "netlify.toml"), "utf8");
+  const block = toml.split("[[headers]]").find((part) => /for\s*=\s*"\/\*"/.test(part));
+  if (!block) throw new Error('netlify.toml has no [[headers]] block for "/*"');
+  return Object.fromEntries([...block.matchAll(/^\s*([A-Za-z-]+)\s*=\s*"([^"]*)"\s*$/gm)].filter(([, key]) => key !== "for").map(([, key, value]) => [key!, value!]));
+}
+
+/** Serves `root` as Netlify would (folder URLs, 404.html for anything missing) with `headers`, plus axe-core. */
+async function startStaticServer(root: string, headers: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = http.createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const file = pathname === AXE_URL ? AXE : path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+    const inside = file === AXE || file.startsWith(root + path.sep);
+    const body = inside ? await fs.readFile(file).catch(() => null) : null;
+    const found = body ? { status: 200, body, file } : { status: 404, body: await fs.readFile(path.join(root, "404.html")), file: "404.html" };
+    response.writeHead(found.status, { ...headers, "content-type": TYPES[path.extname(found.file)] ?? "application/octet-stream" });
+    response.end(found.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** What axe-core reports, reduced to what a failure message needs. */
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** `items` split into those that pass `test` and the rest. */
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
+
+/** Every .html file in the build. */
+async function listBuiltPages(outDir: string): Promise<string[]> {
+  const entries = await fs.readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".html")).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** The function's page for a refused comment, with field errors and with a bad article, as files. */
+async function writeProblemPages(dir: string): Promise<string[]> {
+  await fs.mkdir(dir);
+  const locale = getLocale("vi");
+  const problems = {
+    "fields.html": renderCommentProblemPage({
+      locale,
+      errors: { name: "Tên quá ngắn", content: "Nội dung quá ngắn", form: "Chưa gửi được" },
+      fields: { slug: "nua-dem", name: "A <b>", email: "a@example.com", content: "x & </textarea>" },
+      articleUrl: "/tin-hoat-dong/nua-dem/",
+    }),
+    "slug.html": renderCommentProblemPage({ locale, errors: { slug: "Bài viết không nhận bình luận" }, fields: {}, articleUrl: null }),
+  };
+  return Promise.all(
+    Object.entries(problems).map(async ([name, html]) => {
+      await fs.writeFile(path.join(dir, name), html);
+      return path.join(dir, name);
+    }),
+  );
+}
+
+const skip = getBrowserSkipReason();
+if (skip) console.warn(`[skip] axe-core checks: ${skip}`);
+
+describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CSP)", () => {
+  let server: Awaited<ReturnType<typeof startStaticServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startStaticServer(result.outDir, await readSiteHeaders());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each([
+    ["the home page", "/", ".card"],
+    ["an article with a comment", "/tin-hoat-dong/nua-dem/", ".comment-list .comment"],
+    ["a section page", "/tin-hoat-dong/", ".card"],
+    ["the 404 page", "/404.html", "main h1"],
+    ["the comment admin", "/admin/", "#admin-login"],
+  ])("%s (%s): no accessibility violations, console errors or CSP violations", async (_name, url, shown) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("response", (answer) => {
+      if (answer.status() >= 400) problems.push(`HTTP ${answer.status()}: ${answer.url()}`);
+    });
+    await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP: ${text}`));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    const response = await page.goto(server.origin + url, { waitUntil: "load" });
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await page.locator(shown).first().waitFor({ state: "visible" });
+
+    // Served from the site's own origin, so the CSP lets it run as it would any site script.
+    await page.addScriptTag({ url: AXE_URL });
+    const { violations, passed } = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+      const { violations, passes } = await axe.run(document);
+      const found = violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+      return { violations: found, passed: passes.length };
+    });
+    expect(passed, "axe-core checked no rule at all").toBeGreaterThan(10);
+    const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join("\n")}`);
+    expect(report.join("\n")).toBe("");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the built HTML (Nu HTML checker)", () => {
+  it("has no errors on any page, the comment problem page included", async () => {
+    expect(pages.length).toBeGreaterThan(15);
+    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html"]) expect(pages).toContain(path.join(result.outDir, name));
+    expect(pages.filter((file) => file.startsWith(path.join(temp, "problem")))).toHaveLength(2);
+    const [canary, messages] = partition(await vnuRun, (m) => m.url?.endsWith("/canary.html") === true);
+    expect(canary.map((m) => m.message)).toEqual([expect.stringContaining("alt")]);
+    const report = messages.map((m) => `${m.url?.replace(/^file:/, "") ?? "?"}:${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}\n    ${m.extract ?? ""}`);
+    expect(report.join("\n")).toBe("");
+  });
+});

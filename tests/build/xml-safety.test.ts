@@ -1,0 +1,190 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import nunjucks from "nunjucks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CommentStore } from "../../lib/comment-store.ts";
+import type { Article } from "../../lib/core/article.ts";
+import { buildCatalog } from "../../lib/core/catalog.ts";
+import { toPublishedComment } from "../../lib/core/comment-record.ts";
+import { createSortableId } from "../../lib/core/ids.ts";
+import { getLocale } from "../../lib/core/locales/index.ts";
+import { parseSiteConfig } from "../../lib/core/site-config.ts";
+import { decideComments } from "../../lib/moderation.ts";
+import { compileTemplates } from "../../lib/render-pages.ts";
+import { createFileBackend } from "../../lib/stores/file-backend.ts";
+import { TEMPLATE_FILTERS } from "../../lib/template-filters.ts";
+import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
+import { seedComment } from "../helpers/comments.ts";
+import { findXmlProblem } from "../helpers/xml.ts";
+
+const LAYOUTS = path.join(ROOT, "layouts");
+const NOW = new Date("2026-01-01T00:00:00Z");
+
+/**
+ * Renders a template Eleventy renders (front matter stripped) the way Eleventy does: a Nunjucks
+ * environment on layouts/_includes with autoescape on and the project's filters.
+ */
+async function compileEleventyTemplate(name: string) {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(LAYOUTS, "_includes")), { autoescape: true });
+  for (const [filterName, filter] of Object.entries(TEMPLATE_FILTERS)) env.addFilter(filterName, filter as (...args: unknown[]) => unknown);
+  const source = (await fs.readFile(path.join(LAYOUTS, name), "utf8")).replace(/^---\n[\s\S]*?\n---\n/, "");
+  return nunjucks.compile(source, env);
+}
+
+// Any code point, lone surrogates included, with the characters XML forbids made frequent.
+const NASTY = ["\uFFFE", "\uFFFF", "\u0001", "\u0000", "\u001B", "\uD800", "\uDFFF", "\uFDD0", "\u{1FFFE}", "]]>", "&", "<", '"', "'", "\n\n"];
+const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), maxLength: 30 });
+
+function makeArticle(slug: string, text: { title: string; lead: string; body: string; author: string; section: string }, day: number): Article {
+  const date = new Date(Date.UTC(2025, 0, day));
+  return {
+    file: `content/articles/${slug}.md`,
+    slug,
+    url: `/muc/${slug}/`,
+    title: text.title,
+    lead: text.lead,
+    author: text.author,
+    photoCredit: null,
+    section: { name: text.section, slug: "muc", url: "/muc/" },
+    tags: [],
+    date,
+    dateIso: date.toISOString(),
+    dateLine: "",
+    dateShort: "",
+    monthKey: "2025-01",
+    acceptsComments: true,
+    image: null,
+    byline: [],
+    bodyHtml: text.body,
+  };
+}
+
+describe("every XML the build writes, rendered from any text", () => {
+  it("stays well-formed: site and section feeds, comment feed, sitemap", async () => {
+    const templates = compileTemplates(LAYOUTS);
+    const commentFeed = await compileEleventyTemplate("comment-feed.njk");
+    const sitemap = await compileEleventyTemplate("sitemap.njk");
+    const parsed = parseSiteConfig({ name: "Báo", url: "https://thu.example" });
+    if (!("config" in parsed)) throw new Error("fixture site config is invalid");
+    const locale = getLocale("vi");
+    const articleText = fc.record({ title: anyText, lead: anyText, body: anyText, author: anyText, section: anyText });
+    const commentText = fc.record({ name: anyText, content: anyText });
+
+    fc.assert(
+      fc.property(fc.tuple(articleText, articleText), fc.array(commentText, { minLength: 1, maxLength: 3 }), anyText, anyText, ([a, b], comments, siteName, description) => {
+        const config = { ...parsed.config, name: siteName, description };
+        const articles = [makeArticle("mot", a, 2), makeArticle("hai", b, 1)];
+        const published = comments.map((comment, i) => {
+          const at = new Date(Date.UTC(2025, 1, 1, i));
+          return toPublishedComment({ id: createSortableId(at, new Uint8Array(10).fill(i)), createdAt: at.toISOString(), ...comment }, config.timeZone, locale);
+        });
+        const catalog = buildCatalog(articles, config, locale, NOW, new Map([["mot", published]]));
+        const shared = { site: catalog.site, t: catalog.t, commentLimits: catalog.commentLimits };
+        expect(catalog.feeds.length).toBe(2);
+        const outputs = {
+          ...Object.fromEntries(catalog.feeds.map((feed) => [feed.path, templates.feed.render({ bantin: shared, feed })])),
+          [catalog.commentFeed.path]: commentFeed.render({ bantin: catalog }),
+          "/sitemap.xml": sitemap.render({ bantin: catalog }),
+        };
+        for (const [file, xml] of Object.entries(outputs)) expect(findXmlProblem(xml), `${file}:\n${xml}`).toBeNull();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("still escapes markup after removing characters", async () => {
+    const commentFeed = await compileEleventyTemplate("comment-feed.njk");
+    const parsed = parseSiteConfig({ name: "Báo", url: "https://thu.example" });
+    if (!("config" in parsed)) throw new Error("fixture site config is invalid");
+    const locale = getLocale("vi");
+    const at = new Date(Date.UTC(2025, 1, 1));
+    const comment = toPublishedComment({ id: createSortableId(at, new Uint8Array(10)), createdAt: at.toISOString(), name: "<b\uFFFE>", content: "a\u0001 & <i>" }, parsed.config.timeZone, locale);
+    const article = makeArticle("mot", { title: "T", lead: "", body: "", author: "A", section: "S" }, 1);
+    const xml = commentFeed.render({ bantin: buildCatalog([article], parsed.config, locale, NOW, new Map([["mot", [comment]]])) });
+    expect(xml).toContain("<name>&lt;b&gt;</name>");
+    expect(xml).toContain('<content type="text">a &amp; &lt;i&gt;</content>');
+  });
+});
+
+const browserSkip = getBrowserSkipReason();
+if (browserSkip) console.warn(`[skip] XML parsed by Chromium: ${browserSkip}`);
+const FEED_FILES = ["feed.xml", "doi-song/feed.xml", "binh-luan/feed.xml", "sitemap.xml"];
+
+describe("a real build with forbidden characters in an article and an approved comment", () => {
+  const BAD = "\uFFFE\uFFFF\u0001\uD800";
+  let temp: string;
+  let result: BuildResult;
+
+  beforeAll(async () => {
+    temp = await makeTempDir("xml-safety");
+    const contentDir = await prepareFixture("site", path.join(temp, "content"));
+    // YAML escapes put the characters (a lone surrogate too) into the front matter; the body holds them raw.
+    await fs.mkdir(path.join(contentDir, "articles/ky-tu-la"));
+    await fs.writeFile(
+      path.join(contentDir, "articles/ky-tu-la/index.md"),
+      [
+        "---",
+        'title: "Tin \\uFFFE\\uFFFF\\x01 lạ \\uD800 hết"',
+        "date: 2021-12-11T10:00:00+07:00",
+        'author: "Lan \\uFFFF Phương"',
+        "section: Đời sống",
+        'lead: "Sapo \\uFFFE\\x01\\uD800 lạ"',
+        "---",
+        `Thân bài \uFFFE có \uFFFF ký tự \u0001 lạ.`,
+        "",
+      ].join("\n"),
+    );
+    const commentDir = path.join(temp, "store");
+    const store = new CommentStore(createFileBackend(commentDir));
+    const at = new Date(Date.UTC(2021, 11, 12));
+    const comment = await seedComment(store, { slug: "ky-tu-la", name: `Bạn ${BAD} đọc`, content: `Ý kiến ${BAD}\nhai\n\nđoạn ${BAD}`, at });
+    await decideComments(store, [comment.id], "approved", "test", at);
+    result = await buildSite({
+      contentDir,
+      outDir: path.join(temp, "out"),
+      cacheDir: path.join(temp, "cache"),
+      env: { BANTIN_NOW: "2026-01-01T00:00:00Z", BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir },
+    });
+    if (result.code !== 0) throw new Error(result.stdout + result.stderr);
+  });
+
+  afterAll(async () => {
+    await fs.rm(temp, { recursive: true, force: true });
+  });
+
+  it.each(FEED_FILES)("writes %s as well-formed XML", async (file) => {
+    const xml = await readBuilt(result.outDir, file);
+    expect(findXmlProblem(xml), xml).toBeNull();
+  });
+
+  // A second, strict parser: Chromium's XML parser refuses a document with a forbidden character.
+  it.skipIf(browserSkip)("writes feeds that Chromium's XML parser reads", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      for (const file of FEED_FILES) {
+        const xml = await readBuilt(result.outDir, file);
+        const parsed = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, "application/xml");
+          return { error: doc.querySelector("parsererror")?.textContent ?? null, root: doc.documentElement.localName };
+        }, xml);
+        expect(parsed, file).toEqual({ error: null, root: file === "sitemap.xml" ? "urlset" : "feed" });
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("keeps the text around the removed characters", async () => {
+    const feed = await readBuilt(result.outDir, "feed.xml");
+    expect(feed).toContain("<title>Tin  lạ  hết</title>");
+    expect(feed).toContain("<summary>Sapo  lạ</summary>");
+    expect(feed).toContain("<name>Lan  Phương</name>");
+    expect(feed).toContain("Thân bài  có  ký tự  lạ.");
+    const comments = await readBuilt(result.outDir, "binh-luan/feed.xml");
+    expect(comments).toContain("<name>Bạn  đọc</name>");
+    expect(comments).toContain("Ý kiến \nhai\n\nđoạn </content>");
+  });
+});
