@@ -217,3 +217,28 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     expect(await store.backend.list("rate/")).toHaveLength(1);
   });
 });
+
+describe("housekeeping of the local file store", () => {
+  it("removes temporary files a killed writer left more than an hour ago, and no others", async () => {
+    const dir = `${temp}/leftovers`;
+    const store = new CommentStore(createFileBackend(dir));
+    const record = makeRecord("bai-a", "còn lại");
+    await store.submit(record, "left");
+    const folder = `${dir}/comments/bai-a`;
+    const old = `${folder}/.${record.id}.json.0123456789ab.tmp`;
+    const young = `${folder}/.${record.id}.json.abcdef012345.tmp`;
+    const notOurs = `${folder}/.notes.txt`;
+    for (const file of [old, young, notOurs]) await fs.writeFile(file, '{"id": "01');
+    const now = new Date();
+    const twoHoursAgo = new Date(now.getTime() - 2 * 3_600_000);
+    await fs.utimes(old, twoHoursAgo, twoHoursAgo);
+    await fs.utimes(notOurs, twoHoursAgo, twoHoursAgo);
+    expect(await store.backend.sweepLeftovers(new Date(now.getTime() - 3_600_000), false)).toEqual([`comments/bai-a/.${record.id}.json.0123456789ab.tmp`]);
+    await fs.stat(old);
+    expect(await store.pruneExpired(now)).toBe(1);
+    await expect(fs.stat(old)).rejects.toThrow();
+    await fs.stat(young);
+    await fs.stat(notOurs);
+    expect(await store.list()).toEqual([record]);
+  });
+});
