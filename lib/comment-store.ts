@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
 import { getCommentKey, type CommentRecord } from "./core/comment-record.ts";
 import { BantinError } from "./core/errors.ts";
 import { getIdTime } from "./core/ids.ts";
-import { DamagedValueError, type StoreBackend } from "./stores/backend.ts";
+import { LEFTOVER_AGE_MS, type StoreBackend } from "./stores/backend.ts";
+import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./stores/duplicate-marker.ts";
+import { claimFreeSlot, type RateClaim } from "./stores/rate-slots.ts";
 import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord } from "./stores/read-record.ts";
 
 export type { DamagedRecord } from "./stores/read-record.ts";
@@ -19,17 +20,7 @@ export interface RecordScan {
 /** What one comment id is in the store: a comment, or a damaged record under its key. */
 export type FoundComment = { key: string; record: CommentRecord } | { key: string; damaged: DamagedRecord };
 
-interface DuplicateMarker {
-  id: string;
-  slug: string;
-  createdAt: string;
-}
-
-const hashKey = (text: string) => createHash("sha256").update(text).digest("hex");
-const markerKeyOf = (duplicateKey: string) => `dedupe/${hashKey(duplicateKey)}`;
 const idOfKey = (key: string) => key.slice(key.lastIndexOf("/") + 1);
-// A killed writer's temporary file older than this is no write in progress any more.
-const LEFTOVER_AGE_MS = 60 * 60_000;
 
 /**
  * Comments in a key-value backend (Netlify Blobs or local files), one record per key
@@ -57,7 +48,7 @@ export class CommentStore {
    * and the record just written is removed again. `stored: true` means the record is in the store.
    */
   async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
-    const markerKey = markerKeyOf(duplicateKey);
+    const markerKey = getMarkerKey(duplicateKey);
     const running = inFlight.get(markerKey);
     if (running) {
       const first = await running.catch(() => null);
@@ -78,13 +69,10 @@ export class CommentStore {
     const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
     try {
       if (await this.backend.create(markerKey, marker)) return { stored: true, id: record.id };
-      const existing = await this.backend.get<DuplicateMarker>(markerKey).catch((error) => {
-        if (error instanceof DamagedValueError) return null;
-        throw error;
-      });
-      if (existing?.id && existing.id !== record.id && existing.slug && (await this.backend.getText(getCommentKey(existing.slug, existing.id))) !== null) {
+      const first = await findLiveDuplicate(this.backend, markerKey);
+      if (first && first !== record.id) {
         await this.backend.delete(key);
-        return { stored: false, duplicateOf: existing.id };
+        return { stored: false, duplicateOf: first };
       }
       await this.backend.put(markerKey, marker);
       return { stored: true, id: record.id };
@@ -171,7 +159,9 @@ export class CommentStore {
    */
   async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
     await this.backend.delete(`decided/${record.id}`);
-    await this.releaseMarker(markerKeyOf(duplicateKey), record.id);
+    const markerKey = getMarkerKey(duplicateKey);
+    const marker = await readMarker(this.backend, markerKey);
+    if (!marker || marker.id === record.id) await this.backend.delete(markerKey);
     await this.backend.delete(getCommentKey(record.slug, record.id));
   }
 
@@ -181,34 +171,15 @@ export class CommentStore {
     await this.backend.delete(key);
   }
 
-  private async releaseMarker(markerKey: string, id: string): Promise<void> {
-    const marker = await this.backend.get<DuplicateMarker>(markerKey).catch((error) => {
-      if (error instanceof DamagedValueError) return null;
-      throw error;
-    });
-    if (!marker || marker.id === id || typeof marker.id !== "string") await this.backend.delete(markerKey);
-  }
-
   /**
-   * Claims one of the client's `max` submission slots in the current fixed window
-   * (`rate/<client>/<window end>/<n>`): one listing of the window, then a create-only write of the
-   * first free slot, so racing requests cannot both take the last slot. A claim costs the same
-   * few store operations however full the window is; only a lost race tries the next free slot.
-   * Returns the seconds until the window ends when none is left.
+   * Claims one of the client's `max` submission slots in the current fixed window with a constant
+   * number of store operations (see claimFreeSlot). Returns the seconds until the window ends
+   * when none is left.
    */
-  async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<{ ok: true; key: string } | { ok: false; retryAfter: number }> {
+  async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
     // Claims from one client are taken one after another in this process (see `claims`).
     const previous = claims.get(clientHash) ?? Promise.resolve();
-    const claim = previous.then(async () => {
-      const windowEnd = (Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs;
-      const prefix = `rate/${clientHash}/${windowEnd / 1000}/`;
-      const taken = new Set((await this.backend.list(prefix)).map((key) => key.slice(prefix.length)));
-      for (let slot = 0; slot < limit.max; slot++) {
-        if (taken.has(String(slot))) continue;
-        if (await this.backend.create(`${prefix}${slot}`, {})) return { ok: true as const, key: `${prefix}${slot}` };
-      }
-      return { ok: false as const, retryAfter: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
-    });
+    const claim = previous.then(() => claimFreeSlot(this.backend, clientHash, now, limit));
     const settled = claim.catch(() => undefined);
     claims.set(clientHash, settled);
     void settled.then(() => {

@@ -1,4 +1,5 @@
 import type { CommentStore } from "./comment-store.ts";
+import { LEFTOVER_AGE_MS } from "./stores/backend.ts";
 import { readCommentKeys, type DamagedRecord } from "./stores/read-record.ts";
 
 /** What `npm run comments -- doctor` found, and with `--fix` what it did about it. */
@@ -11,8 +12,6 @@ export interface DoctorReport {
   fixed: boolean;
 }
 
-// A temporary file younger than this may belong to a write still in progress.
-const LEFTOVER_AGE_MS = 60 * 60_000;
 
 /**
  * Finds damaged comment records (unparseable JSON, empty, wrong shape, filed under another key)

@@ -28,6 +28,9 @@ export interface StoreBackend {
   sweepLeftovers(before: Date, remove: boolean): Promise<string[]>;
 }
 
+/** A temporary file older than this (ms) belongs to no write in progress: housekeeping removes it. */
+export const LEFTOVER_AGE_MS = 60 * 60_000;
+
 /** A store operation failed: says which key, what was attempted, and the backend's reason. */
 export class StoreError extends BantinError {
   constructor(
