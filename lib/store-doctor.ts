@@ -12,11 +12,10 @@ export interface DoctorReport {
   fixed: boolean;
 }
 
-
 /**
  * Finds damaged comment records (unparseable JSON, empty, wrong shape, filed under another key)
- * and leftover temporary files. With `fix`, each damaged record is copied byte for byte (as text)
- * to `damaged/<its key>` (never overwriting an earlier copy) and then removed from `comments/`,
+ * and leftover temporary files. With `fix`, each damaged record's stored text is copied as it is
+ * read (UTF-8) to `damaged/<its key>` (never overwriting an earlier copy), then removed from `comments/`,
  * and the leftovers are deleted: nothing a reader wrote is lost, and listings and builds are clean.
  */
 export async function examineStore(store: CommentStore, now: Date, fix: boolean): Promise<DoctorReport> {
