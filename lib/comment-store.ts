@@ -1,22 +1,26 @@
-import { createHash } from "node:crypto";
 import { getCommentKey, type CommentRecord } from "./core/comment-record.ts";
+import { BantinError } from "./core/errors.ts";
 import { getIdTime } from "./core/ids.ts";
-import type { StoreBackend } from "./stores/backend.ts";
+import { LEFTOVER_AGE_MS, type StoreBackend } from "./stores/backend.ts";
+import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./stores/duplicate-marker.ts";
+import { claimFreeSlot, type RateClaim } from "./stores/rate-slots.ts";
+import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord } from "./stores/read-record.ts";
+
+export type { DamagedRecord } from "./stores/read-record.ts";
 
 /** What `submit` did with a new comment. */
 export type SubmitResult = { stored: true; id: string } | { stored: false; duplicateOf: string };
 
-interface DuplicateMarker {
-  id: string;
-  slug: string;
-  createdAt: string;
+/** Comments read from the store, and the damaged keys that were skipped. */
+export interface RecordScan {
+  records: CommentRecord[];
+  damaged: DamagedRecord[];
 }
 
-// Within this many milliseconds a marker whose comment is not visible yet is taken as a write in
-// flight (the same submission sent twice at once), not as a leftover of a failed write.
-const IN_FLIGHT_MS = 60_000;
+/** What one comment id is in the store: a comment, or a damaged record under its key. */
+export type FoundComment = { key: string; record: CommentRecord } | { key: string; damaged: DamagedRecord };
 
-const hashKey = (text: string) => createHash("sha256").update(text).digest("hex");
+const idOfKey = (key: string) => key.slice(key.lastIndexOf("/") + 1);
 
 /**
  * Comments in a key-value backend (Netlify Blobs or local files), one record per key
@@ -31,21 +35,26 @@ const inFlight = new Map<string, Promise<SubmitResult>>();
 const claims = new Map<string, Promise<unknown>>();
 
 export class CommentStore {
+  /** Told about each damaged record that `list`, `listPending` or `getMany` skip; a warning by default. */
+  onDamaged: (damaged: DamagedRecord) => void = (damaged) => console.warn(`[bantin] warning: ${describeDamaged(damaged)}`);
+
   constructor(readonly backend: StoreBackend) {}
 
   /**
    * Stores a new pending comment unless the same comment (article, email, text) is already stored.
-   * The duplicate marker is claimed first with a create-only write, so two identical submissions
-   * racing each other store one record. If storing fails, the marker is released again.
+   * The record is written first (create-only), then the duplicate marker is claimed create-only,
+   * so a marker always points at a record that was stored. A marker whose record is gone (a crash,
+   * an erased comment) is stale and taken over; one whose record exists makes this a duplicate,
+   * and the record just written is removed again. `stored: true` means the record is in the store.
    */
   async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
-    const markerKey = `dedupe/${hashKey(duplicateKey)}`;
+    const markerKey = getMarkerKey(duplicateKey);
     const running = inFlight.get(markerKey);
     if (running) {
       const first = await running.catch(() => null);
       if (first) return { stored: false, duplicateOf: first.stored ? first.id : first.duplicateOf };
     }
-    const attempt = this.claimAndStore(record, markerKey);
+    const attempt = this.storeAndClaim(record, markerKey);
     inFlight.set(markerKey, attempt);
     try {
       return await attempt;
@@ -54,61 +63,64 @@ export class CommentStore {
     }
   }
 
-  private async claimAndStore(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
+  private async storeAndClaim(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
+    const key = getCommentKey(record.slug, record.id);
+    if (!(await this.backend.create(key, record))) throw new BantinError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
     const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
-    if (!(await this.backend.create(markerKey, marker))) {
-      const existing = await this.backend.get<DuplicateMarker>(markerKey);
-      if (existing) {
-        const age = Date.parse(record.createdAt) - Date.parse(existing.createdAt);
-        const alive = age < IN_FLIGHT_MS || (await this.backend.get(getCommentKey(existing.slug, existing.id))) !== null;
-        if (alive) return { stored: false, duplicateOf: existing.id };
+    try {
+      if (await this.backend.create(markerKey, marker)) return { stored: true, id: record.id };
+      const first = await findLiveDuplicate(this.backend, markerKey);
+      if (first && first !== record.id) {
+        await this.backend.delete(key);
+        return { stored: false, duplicateOf: first };
       }
       await this.backend.put(markerKey, marker);
-    }
-    try {
-      if (!(await this.backend.create(getCommentKey(record.slug, record.id), record))) {
-        throw new Error(`comment id ${record.id} already exists`);
-      }
+      return { stored: true, id: record.id };
     } catch (error) {
-      await this.backend.delete(markerKey).catch(() => undefined);
+      // Not acknowledged: take the record back if the store still answers (a spare one is harmless).
+      await this.backend.delete(key).catch(() => undefined);
       throw error;
     }
-    return { stored: true, id: record.id };
   }
 
-  /** The comment with this id, or null. Ids are unique across articles. */
+  /** The comment with this id, or null (also when its record is damaged). Ids are unique across articles. */
   async get(id: string): Promise<CommentRecord | null> {
     return (await this.getMany([id])).get(id) ?? null;
   }
 
-  /** The comments with these ids (one key listing for all of them); missing ids are absent. */
+  /** The comments with these ids (one key listing for all of them); missing and damaged ids are absent. */
   async getMany(ids: readonly string[]): Promise<Map<string, CommentRecord>> {
-    const wanted = new Set(ids);
-    const keys = (await this.backend.list("comments/")).filter((key) => wanted.has(key.slice(key.lastIndexOf("/") + 1)));
     const found = new Map<string, CommentRecord>();
-    for (const record of await Promise.all(keys.map((key) => this.backend.get<CommentRecord>(key)))) {
-      if (record) found.set(record.id, record);
+    for (const [id, entry] of await this.find(ids)) {
+      if ("record" in entry) found.set(id, entry.record);
+      else this.onDamaged(entry.damaged);
     }
     return found;
   }
 
-  /** Every comment (of one article when `slug` is given), oldest first. */
-  async list(slug?: string, concurrency = 32): Promise<CommentRecord[]> {
-    return this.readAll(await this.backend.list(slug ? `comments/${slug}/` : "comments/"), concurrency);
-  }
-
-  private async readAll(keys: readonly string[], concurrency: number): Promise<CommentRecord[]> {
-    const records: CommentRecord[] = [];
-    let next = 0;
+  /** What each of these ids is in the store, damaged records included; missing ids are absent. */
+  async find(ids: readonly string[]): Promise<Map<string, FoundComment>> {
+    const wanted = new Set(ids);
+    const keys = (await this.backend.list("comments/")).filter((key) => wanted.has(idOfKey(key)));
+    const found = new Map<string, FoundComment>();
     await Promise.all(
-      Array.from({ length: Math.min(concurrency, keys.length) }, async () => {
-        while (next < keys.length) {
-          const record = await this.backend.get<CommentRecord>(keys[next++]!);
-          if (record) records.push(record);
-        }
+      keys.map(async (key) => {
+        const read = await readCommentKey(this.backend, key);
+        if (read.kind === "record") found.set(idOfKey(key), { key, record: read.record });
+        else if (read.kind === "damaged") found.set(idOfKey(key), { key, damaged: read.damaged });
       }),
     );
-    return records.sort((a, b) => a.id.localeCompare(b.id));
+    return found;
+  }
+
+  /** Every comment (of one article when `slug` is given), oldest first; damaged records are skipped. */
+  async list(slug?: string, concurrency = 32): Promise<CommentRecord[]> {
+    return this.report(await this.scan(slug, concurrency));
+  }
+
+  /** Like `list`, but also says which damaged records were skipped. */
+  async scan(slug?: string, concurrency = 32): Promise<RecordScan> {
+    return readCommentKeys(this.backend, await this.backend.list(slug ? `comments/${slug}/` : "comments/"), concurrency);
   }
 
   /**
@@ -124,35 +136,50 @@ export class CommentStore {
 
   /** Comments waiting for a decision, oldest first: two key listings, then only those records. */
   async listPending(concurrency = 32): Promise<CommentRecord[]> {
-    const [keys, decided] = await Promise.all([this.backend.list("comments/"), this.backend.list("decided/")]);
-    const done = new Set(decided.map((key) => key.slice("decided/".length)));
-    const waiting = keys.filter((key) => !done.has(key.slice(key.lastIndexOf("/") + 1)));
-    return (await this.readAll(waiting, concurrency)).filter((record) => record.status === "pending");
+    return this.report(await this.scanPending(concurrency));
   }
 
-  /** Erases a comment and its duplicate marker: nothing of it stays in the store. */
-  async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
-    await this.backend.delete(getCommentKey(record.slug, record.id));
-    await this.backend.delete(`dedupe/${hashKey(duplicateKey)}`);
-    await this.backend.delete(`decided/${record.id}`);
+  /** Like `listPending`, but also says which damaged records were skipped. */
+  async scanPending(concurrency = 32): Promise<RecordScan> {
+    const [keys, decided] = await Promise.all([this.backend.list("comments/"), this.backend.list("decided/")]);
+    const done = new Set(decided.map((key) => key.slice("decided/".length)));
+    const scan = await readCommentKeys(this.backend, keys.filter((key) => !done.has(idOfKey(key))), concurrency);
+    return { records: scan.records.filter((record) => record.status === "pending"), damaged: scan.damaged };
+  }
+
+  private report(scan: RecordScan): CommentRecord[] {
+    for (const damaged of scan.damaged) this.onDamaged(damaged);
+    return scan.records;
   }
 
   /**
-   * Claims one of the client's `max` submission slots in the current fixed window, with create-only
-   * writes (`rate/<client>/<window end>/<n>`): no listing and no shared counter, so racing requests
-   * cannot both take the last slot. Returns the seconds until the window ends when none is left.
+   * Erases a comment and its duplicate marker: nothing of it stays in the store. The record goes
+   * last, so an erase that fails half-way is found and finished by running it again. The marker is
+   * removed only while it points at this comment (it may belong to a later resubmission).
    */
-  async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<{ ok: true; key: string } | { ok: false; retryAfter: number }> {
+  async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
+    await this.backend.delete(`decided/${record.id}`);
+    const markerKey = getMarkerKey(duplicateKey);
+    const marker = await readMarker(this.backend, markerKey);
+    if (!marker || marker.id === record.id) await this.backend.delete(markerKey);
+    await this.backend.delete(getCommentKey(record.slug, record.id));
+  }
+
+  /** Erases whatever is stored under a comment key, damaged or not (and its `decided/` marker). */
+  async deleteKey(key: string): Promise<void> {
+    await this.backend.delete(`decided/${idOfKey(key)}`);
+    await this.backend.delete(key);
+  }
+
+  /**
+   * Claims one of the client's `max` submission slots in the current fixed window with a constant
+   * number of store operations (see claimFreeSlot). Returns the seconds until the window ends
+   * when none is left.
+   */
+  async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
     // Claims from one client are taken one after another in this process (see `claims`).
     const previous = claims.get(clientHash) ?? Promise.resolve();
-    const claim = previous.then(async () => {
-      const windowEnd = (Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs;
-      for (let slot = 0; slot < limit.max; slot++) {
-        const key = `rate/${clientHash}/${windowEnd / 1000}/${slot}`;
-        if (await this.backend.create(key, {})) return { ok: true as const, key };
-      }
-      return { ok: false as const, retryAfter: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
-    });
+    const claim = previous.then(() => claimFreeSlot(this.backend, clientHash, now, limit));
     const settled = claim.catch(() => undefined);
     claims.set(clientHash, settled);
     void settled.then(() => {
@@ -168,11 +195,12 @@ export class CommentStore {
 
   /**
    * Removes what has served its purpose (run from the scheduled function): rate-limit slots of
-   * ended windows, failed sign-ins older than a day, spam counts older than 30 days.
+   * ended windows, failed sign-ins older than a day, spam counts older than 30 days, and
+   * temporary files that killed writers left more than an hour ago.
    */
   async pruneExpired(now: Date): Promise<number> {
     const day = 86_400_000;
-    const idAge = (key: string) => now.getTime() - getIdTime(key.slice(key.lastIndexOf("/") + 1)).getTime();
+    const idAge = (key: string) => now.getTime() - getIdTime(idOfKey(key)).getTime();
     const [rate, failures, spam] = await Promise.all(["rate/", "authfail/", "spam/"].map((prefix) => this.backend.list(prefix)));
     const expired = [
       ...rate!.filter((key) => Number(key.split("/")[2]) * 1000 <= now.getTime()),
@@ -180,7 +208,8 @@ export class CommentStore {
       ...spam!.filter((key) => idAge(key) > 30 * day),
     ];
     await Promise.all(expired.map((key) => this.backend.delete(key)));
-    return expired.length;
+    const leftovers = await this.backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), true);
+    return expired.length + leftovers.length;
   }
 
   /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */

@@ -6,6 +6,7 @@ import { BantinError } from "./core/errors.ts";
 import type { Locale } from "./core/locales/index.ts";
 import type { CommentStore } from "./comment-store.ts";
 import { RebuildState } from "./rebuild-state.ts";
+import { describeDamaged, readCommentKey, type DamagedRecord } from "./stores/read-record.ts";
 
 /** What the build keeps of a comment between builds: never the email. */
 type CachedComment = Pick<CommentRecord, "id" | "slug" | "name" | "content" | "createdAt"> & { status: CommentStatus };
@@ -23,6 +24,8 @@ export interface LoadedComments {
   fetched: number;
   lastChange: string | null;
   seconds: number;
+  /** Records that could not be read as comments and were left out, by key. */
+  damaged: DamagedRecord[];
 }
 
 async function readCache(file: string): Promise<CommentCache> {
@@ -38,13 +41,15 @@ async function readCache(file: string): Promise<CommentCache> {
 /**
  * Reads the approved comments for a build. The store is listed with version tags and only comments
  * that are new or changed since the last build are fetched, `concurrency` at a time; the rest come
- * from a cache in `cacheDir` (which never holds emails). Any store error becomes a BantinError
- * naming the store; the caller decides whether that stops the build.
+ * from a cache in `cacheDir` (which never holds emails). A damaged record (not JSON, wrong shape,
+ * under the wrong key) is left out with a warning naming its key, so one bad file costs one
+ * comment, not all of them. A store that cannot be read becomes a BantinError naming the store;
+ * the caller decides whether that stops the build.
  */
 export async function loadApprovedComments(
   store: CommentStore,
   storeLabel: string,
-  options: { cacheDir: string; timeZone: string; locale: Locale; concurrency?: number },
+  options: { cacheDir: string; timeZone: string; locale: Locale; concurrency?: number; warn?: (line: string) => void },
 ): Promise<LoadedComments> {
   const started = performance.now();
   const cacheFile = path.join(options.cacheDir, "comments", "cache.json");
@@ -60,17 +65,22 @@ export async function loadApprovedComments(
       if (hit && hit.version === version) next.entries[key] = hit;
       return !next.entries[key];
     });
+    const damaged: DamagedRecord[] = [];
     let cursor = 0;
     const workers = Array.from({ length: Math.min(options.concurrency ?? 32, stale.length) }, async () => {
       while (cursor < stale.length) {
         const { key, version } = stale[cursor++]!;
-        const record = await store.backend.get<CommentRecord>(key);
-        if (!record) continue;
-        const { id, slug, name, content, createdAt, status } = record;
+        const read = await readCommentKey(store.backend, key);
+        if (read.kind === "damaged") damaged.push(read.damaged);
+        if (read.kind !== "record") continue;
+        const { id, slug, name, content, createdAt, status } = read.record;
         next.entries[key] = { version, comment: { id, slug, name, content, createdAt, status } };
       }
     });
     await Promise.all(workers);
+    damaged.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const warn = options.warn ?? ((line: string) => console.warn(`[bantin] warning: ${line}`));
+    for (const entry of damaged) warn(describeDamaged(entry));
     await fs.mkdir(path.dirname(cacheFile), { recursive: true });
     await fs.writeFile(`${cacheFile}.tmp`, JSON.stringify(next));
     await fs.rename(`${cacheFile}.tmp`, cacheFile);
@@ -93,6 +103,7 @@ export async function loadApprovedComments(
       fetched: stale.length,
       lastChange: changes.at(-1) ?? null,
       seconds: (performance.now() - started) / 1000,
+      damaged,
     };
   } catch (error) {
     throw new BantinError(`approved comments could not be read from ${storeLabel}: ${(error as Error).message}`, { cause: error });

@@ -2,11 +2,14 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { commentRecordSchema, COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "./core/comment-record.ts";
-import { formatCommentDetails, formatCommentTable } from "./core/comment-table.ts";
+import { formatCommentDetails, formatCommentTable, formatDamagedDetails } from "./core/comment-table.ts";
 import { BantinError } from "./core/errors.ts";
-import type { CommentStore } from "./comment-store.ts";
+import { isSlug } from "./core/slugs.ts";
+import type { CommentStore, RecordScan } from "./comment-store.ts";
 import { decideComments, eraseComments, type ModerationOutcome } from "./moderation.ts";
 import { RebuildState } from "./rebuild-state.ts";
+import { examineStore, formatDoctorReport } from "./store-doctor.ts";
+import { describeDamaged } from "./stores/read-record.ts";
 
 /** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
 export interface CliContext {
@@ -26,14 +29,21 @@ export const USAGE = `npm run comments -- <command>
   reject ID... [--rebuild]                                     keep off the site
   delete ID... [--rebuild]                                     erase for good (a reader's request)
   export                                                       every comment as JSON on stdout
-  import FILE [--rebuild]                                      add comments from an export (again: no change)`;
+  import FILE [--rebuild]                                      add comments from an export (again: no change)
+  doctor [--fix]                                               find damaged records; --fix moves them to damaged/`;
 
 function report(outcomes: ModerationOutcome[], verb: string, ctx: CliContext): number {
   for (const outcome of outcomes) {
-    if (outcome.ok) ctx.out(`${verb} ${outcome.id} (${outcome.record.slug})`);
+    if (outcome.ok) ctx.out(`${verb} ${outcome.id} (${outcome.slug})`);
     else ctx.err(`not ${verb}: ${outcome.reason}`);
   }
   return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
+}
+
+/** The records of a scan; each damaged record skipped is named on stderr. */
+function warnDamaged(scan: RecordScan, ctx: CliContext): RecordScan["records"] {
+  for (const damaged of scan.damaged) ctx.err(`warning: ${describeDamaged(damaged)}`);
+  return scan.records;
 }
 
 async function requestRebuild(ctx: CliContext, reason: string): Promise<void> {
@@ -89,7 +99,7 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { status: { type: "string" }, article: { type: "string" }, rebuild: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { status: { type: "string" }, article: { type: "string" }, rebuild: { type: "boolean" }, fix: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     throw new BantinError(`${(error as Error).message}\n${USAGE}`, { cause: error });
@@ -109,17 +119,19 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     case "list": {
       const status = values.status as CommentStatus | undefined;
       if (status && !COMMENT_STATUSES.includes(status)) throw new BantinError(`--status must be one of ${COMMENT_STATUSES.join(", ")}`);
-      const all = status === "pending" && !values.article ? await ctx.store.listPending() : await ctx.store.list(values.article);
+      if (values.article !== undefined && !isSlug(values.article)) throw new BantinError(`--article "${values.article}" is not an article slug (lower-case letters, digits and single dashes, as in the article's URL)`);
+      const all = warnDamaged(status === "pending" && !values.article ? await ctx.store.scanPending() : await ctx.store.scan(values.article), ctx);
       const records = all.filter((record) => !status || record.status === status);
       ctx.out(records.length ? formatCommentTable(records, ctx.timeZone) : "No comments.");
       return 0;
     }
     case "show": {
-      const found = await ctx.store.getMany(needIds());
+      const found = await ctx.store.find(needIds());
       for (const id of args) {
-        const record = found.get(id);
-        if (record) ctx.out(formatCommentDetails(record));
-        else ctx.err(`no comment has the id ${id}`);
+        const entry = found.get(id);
+        if (!entry) ctx.err(`no comment has the id ${id}`);
+        else if ("record" in entry) ctx.out(formatCommentDetails(entry.record));
+        else ctx.out(formatDamagedDetails(entry.key, entry.damaged.reason, await ctx.store.backend.getText(entry.key)));
       }
       return found.size === args.length ? 0 : 1;
     }
@@ -135,8 +147,13 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
       return code;
     }
     case "export":
-      ctx.out(JSON.stringify(await ctx.store.list(), null, 2));
+      ctx.out(JSON.stringify(warnDamaged(await ctx.store.scan(), ctx), null, 2));
       return 0;
+    case "doctor": {
+      const report = await examineStore(ctx.store, ctx.now, values.fix === true);
+      for (const line of formatDoctorReport(report)) ctx.out(line);
+      return report.fixed || (report.damaged.length === 0 && report.leftovers.length === 0) ? 0 : 1;
+    }
     case "import": {
       if (!args[0]) throw new BantinError("import needs a file: npm run comments -- import comments.json");
       const code = await importFile(args[0], ctx, by);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createSortableId } from "./core/ids.ts";
-import type { StoreBackend } from "./stores/backend.ts";
+import { DamagedValueError, type StoreBackend } from "./stores/backend.ts";
 
 /** Something that changes what the pages show: a decision on a comment. */
 export interface ChangeNote {
@@ -54,8 +54,9 @@ export class RebuildState {
     await Promise.all(old.map((candidate) => this.backend.delete(candidate)));
   }
 
+  /** The last build's marker; a damaged one counts as none (the next check then asks for a build). */
   async getBuildMarker(): Promise<BuildMarker | null> {
-    return this.backend.get<BuildMarker>("builds/last");
+    return this.getOrNull<BuildMarker>("builds/last");
   }
 
   async putBuildMarker(marker: BuildMarker): Promise<void> {
@@ -63,7 +64,17 @@ export class RebuildState {
   }
 
   async getRebuildRequest(): Promise<RebuildRequest | null> {
-    return this.backend.get<RebuildRequest>("builds/requested");
+    return this.getOrNull<RebuildRequest>("builds/requested");
+  }
+
+  // Why: these markers are rewritten whole by every build, so a damaged one is best forgotten.
+  private async getOrNull<T>(key: string): Promise<T | null> {
+    try {
+      return await this.backend.get<T>(key);
+    } catch (error) {
+      if (error instanceof DamagedValueError) return null;
+      throw error;
+    }
   }
 
   async putRebuildRequest(request: RebuildRequest): Promise<void> {
@@ -76,7 +87,7 @@ export class RebuildState {
   }
 
   async isApprovedEmail(email: string): Promise<boolean> {
-    return (await this.backend.get(emailKey(email))) !== null;
+    return (await this.backend.getText(emailKey(email))) !== null;
   }
 
   async forgetApprovedEmail(email: string): Promise<void> {

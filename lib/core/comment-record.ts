@@ -55,6 +55,25 @@ export const commentRecordSchema = z.strictObject({
   decidedBy: z.string().nullable(),
 });
 
+/** A stored value read back under `key`: the record, or why it cannot stand for a comment. */
+export type StoredRecordCheck = { ok: true; record: CommentRecord } | { ok: false; reason: string };
+
+/**
+ * Checks a parsed value stored under `key` (pure): it must match commentRecordSchema, and its slug
+ * and id must be the ones the key names, so a copied or renamed file cannot pose as another comment.
+ */
+export function checkStoredRecord(key: string, value: unknown): StoredRecordCheck {
+  const parsed = commentRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : "";
+    return { ok: false, reason: `wrong shape: ${issue.path.join(".") || "(record)"}: ${issue.message}${more}` };
+  }
+  const expected = getCommentKey(parsed.data.slug, parsed.data.id);
+  if (key !== expected) return { ok: false, reason: `the record inside belongs under "${expected}"` };
+  return { ok: true, record: parsed.data };
+}
+
 /** An approved comment as an article page shows it: no email, text split into paragraphs and lines. */
 export function toPublishedComment(record: Pick<CommentRecord, "id" | "name" | "content" | "createdAt">, timeZone: string, locale: Locale): PublishedComment {
   const created = new Date(record.createdAt);

@@ -44,3 +44,8 @@ export function formatCommentDetails(record: CommentRecord): string {
     printable(record.content),
   ].join("\n");
 }
+
+/** A damaged record for `show ID`: its key, what is wrong, and its stored text as it is. */
+export function formatDamagedDetails(key: string, reason: string, raw: string | null): string {
+  return [`key:       ${key}`, `damaged:   ${reason}`, "", raw === null ? "(gone meanwhile)" : raw === "" ? "(empty)" : printable(raw)].join("\n");
+}

@@ -6,6 +6,7 @@ import { vi } from "../../lib/core/locales/vi.ts";
 import { loadApprovedComments } from "../../lib/load-comments.ts";
 import type { StoreBackend } from "../../lib/stores/backend.ts";
 import { createBlobsBackend } from "../../lib/stores/blobs-backend.ts";
+import { createFileBackend } from "../../lib/stores/file-backend.ts";
 import { startBlobsServer } from "../helpers/blobs-server.ts";
 import { makeTempDir } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
@@ -61,5 +62,31 @@ describe("loading approved comments for a build", () => {
     expect(second.approved).toBe(400);
     const cache = await fs.readFile(path.join(temp, "cache/comments/cache.json"), "utf8");
     expect(cache).not.toContain("@example.com");
+  });
+
+  it("leaves out a damaged record with a warning naming its key, and keeps every other comment", async () => {
+    for (const backend of [createBlobsBackend(blobs.openStore()), createFileBackend(path.join(temp, "damaged-store"))]) {
+      const store = new CommentStore(backend);
+      const seeded = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => seedComment(store, { slug: "bai", name: `Độc giả ${i}`, content: `Ý kiến ${i}`, status: "approved" })),
+      );
+      const [cut, empty, shape] = seeded.map((record) => `comments/bai/${record.id}`);
+      await backend.delete(cut!);
+      await backend.createText(cut!, '{"id": "01');
+      await backend.delete(empty!);
+      await backend.createText(empty!, "");
+      await backend.put(shape!, { hello: "world" });
+      const warnings: string[] = [];
+      const options = { cacheDir: path.join(temp, `cache-damaged-${warnings.length}${Math.random()}`), timeZone: "UTC", locale: vi, warn: (line: string) => warnings.push(line) };
+      const loaded = await loadApprovedComments(store, "test store", options);
+      expect(loaded.approved).toBe(3);
+      expect(loaded.bySlug.get("bai")).toHaveLength(3);
+      expect(loaded.damaged.map((d) => d.key).sort()).toEqual([cut, empty, shape].sort());
+      expect(warnings).toHaveLength(3);
+      for (const key of [cut, empty, shape]) expect(warnings.join("\n")).toContain(`"${key}"`);
+      warnings.length = 0;
+      expect((await loadApprovedComments(store, "test store", options)).approved).toBe(3);
+      expect(warnings).toHaveLength(3);
+    }
   });
 });

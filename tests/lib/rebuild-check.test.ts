@@ -59,4 +59,12 @@ describe("the scheduled rebuild check (build hook: a local server counting calls
     const store = new CommentStore(createBlobsBackend(blobs.openStore()));
     await expect(checkForRebuild(store.backend, undefined, new Date())).rejects.toThrow(/BUILD_HOOK_URL is not set/);
   });
+
+  it("asks for a build when the build marker is damaged, rather than failing every check", async () => {
+    hook.calls.length = 0;
+    const store = new CommentStore(createBlobsBackend(blobs.openStore()));
+    await store.backend.createText("builds/last", '{"builtAt": "2026-');
+    expect(await checkForRebuild(store.backend, hook.url, new Date())).toMatchObject({ triggered: true, reason: "no build has been recorded yet" });
+    expect(hook.calls).toHaveLength(1);
+  });
 });
