@@ -74,6 +74,15 @@ describe("accepted submissions", () => {
     expect(await store.list()).toHaveLength(1);
   });
 
+  it("treats the same comment with a zero-width character or fullwidth letters as a duplicate", async () => {
+    const { store, json } = setup();
+    const first = await (await json(VALID)).json();
+    const again = await json({ ...VALID, content: "Bài vi\u200Bết rất hữu\u2060 ích．" });
+    expect(again.status).toBe(200);
+    expect((await again.json()).id).toBe(first.id);
+    expect(await store.list()).toHaveLength(1);
+  });
+
   it("counts emoji as one character and keeps them", async () => {
     const { store, json } = setup();
     expect((await json({ ...VALID, name: "😀".repeat(80) })).status).toBe(201);
