@@ -4,6 +4,7 @@ import { handleCommentRequest, type IntakeDeps } from "../../lib/comment-intake.
 import { CommentStore } from "../../lib/comment-store.ts";
 import type { CommentManifest } from "../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../lib/core/comment-rules.ts";
+import { vi } from "../../lib/core/locales/vi.ts";
 import { RebuildState } from "../../lib/rebuild-state.ts";
 import { createBlobsBackend } from "../../lib/stores/blobs-backend.ts";
 import type { StoreBackend } from "../../lib/stores/backend.ts";
@@ -186,6 +187,23 @@ describe("the request itself", () => {
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("POST");
     }
+  });
+
+  it("answers a wrong method or content type even when the function is not set up", async () => {
+    const broken = setup({
+      salt: () => {
+        throw new Error("COMMENT_SALT is not set");
+      },
+      manifest: async () => {
+        throw new Error("no manifest");
+      },
+    });
+    const get = await broken.send({ method: "GET" });
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect((await get.json()).error).toBe(vi.comments.errors.method);
+    expect((await broken.send({ method: "POST", headers: { "content-type": "text/plain" }, body: "x" })).status).toBe(415);
+    expect((await broken.json(VALID)).status).toBe(503);
   });
 
   it("refuses other content types, big, truncated and malformed bodies without a 500", async () => {
