@@ -99,6 +99,7 @@ describe("the link limit", () => {
     ["zero-width characters inside http", "ht\u200Btp://a.vn h\u200Dttps://b.vn http\u2060://c.vn"],
     ["fullwidth letters", "ｈｔｔｐｓ：／／ａ．ｖｎ ｈｔｔｐｓ：／／ｂ．ｖｎ ｈｔｔｐｓ：／／ｃ．ｖｎ"],
     ["a mix", "http://a.vn www.b.vn c.example"],
+    ["upper-case domains", "WWW.A.VN B.COM Http://C.Vn"],
   ])("counts %s", (_label, text) => {
     expect(content(text)).toMatchObject(refused);
   });
@@ -109,6 +110,8 @@ describe("the link limit", () => {
 
   it("does not count ordinary Vietnamese text with dots as links", () => {
     const text = "Giá 3.5 triệu ở TP.HCM, 1.500.000 đồng, v.v. Ông A.Bình nói: tăng 2.5% (Q.1, P.Bến Nghé). Xem tr.12.Hết";
+    const titles = "Cảm ơn ThS.BS Lan, TS.BS Minh, PGS.TS Hùng, BS.CKII Hà và NXB.GD, lúc 7.30 sáng.";
+    expect(content(titles).kind).toBe("valid");
     expect(content(text).kind).toBe("valid");
   });
 });
