@@ -30,10 +30,9 @@ export default async function configure(eleventyConfig: any) {
     // Templates come only from layouts/, so nothing else changes by turning that off.
     eleventyConfig.setUseGitIgnore(false);
   }
-  // The dev server answers editors' requests with a well-known local token: this machine only,
-  // unless BANTIN_HOST opens it (README, "Settings").
-  const host = readDevServerHost();
-  if (serving) bindDevServerHost(host);
+  // The dev server serves readers' emails to a well-known local token: it listens on this machine
+  // only, unless BANTIN_HOST opens it (README, "The local loop").
+  if (serving) await bindDevServerHost(readDevServerHost());
   eleventyConfig.setServerOptions({
     showVersion: false,
     domDiff: false,

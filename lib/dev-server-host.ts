@@ -1,4 +1,3 @@
-import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { BantinError } from "./core/errors.ts";
 
 /** The address `npm start` listens on: BANTIN_HOST, or this machine only (127.0.0.1). */
@@ -11,12 +10,14 @@ export function readDevServerHost(env: NodeJS.ProcessEnv = process.env): string 
  * interface), so the one method that calls `listen` is replaced; it is also the one its port retry
  * goes through. Fails loudly if a new version of the server no longer has that method.
  */
-export function bindDevServerHost(host: string): void {
+export async function bindDevServerHost(host: string): Promise<void> {
+  // Loaded here, not at the top: a build never starts the server and need not load it.
+  const { default: EleventyDevServer } = await import("@11ty/eleventy-dev-server");
   const prototype = EleventyDevServer.prototype;
   if (typeof prototype._serverListen !== "function") {
     throw new BantinError("@11ty/eleventy-dev-server no longer has _serverListen: update lib/dev-server-host.ts to bind npm start to 127.0.0.1");
   }
-  prototype._serverListen = function listenOnHost(this: EleventyDevServer, port: number) {
+  prototype._serverListen = function listenOnHost(this: InstanceType<typeof EleventyDevServer>, port: number) {
     this.server.listen({ port, host });
   };
 }
