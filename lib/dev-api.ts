@@ -30,6 +30,16 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === "::1";
 }
 
+/**
+ * Whether a request comes from this machine: a loopback socket and, behind a local proxy (`netlify
+ * dev` forwards other clients from 127.0.0.1 and names them in X-Forwarded-For), no other client named.
+ */
+export function isLocalRequest(req: Pick<IncomingMessage, "socket" | "headers">): boolean {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return false;
+  const forwarded = [req.headers["x-forwarded-for"] ?? []].flat().join(",");
+  return forwarded.split(",").map((part) => part.trim()).filter(Boolean).every(isLoopbackAddress);
+}
+
 interface DevModeration {
   /** Tokens for a client on this machine, and for any other client. */
   local: ModerationTokens;
@@ -77,7 +87,7 @@ export function createDevApiMiddleware(getSiteDir: () => string, { env = process
       const request = toWebRequest(req);
       let response: Response;
       if (isModeration) {
-        const tokens = isLoopbackAddress(ip) ? moderation.local : moderation.remote;
+        const tokens = isLocalRequest(req) ? moderation.local : moderation.remote;
         response = moderation.problem
           ? jsonResponse(503, { error: `moderation is off: ${moderation.problem}` })
           : await handleModerationRequest(request, ip, { store, tokens, salt });

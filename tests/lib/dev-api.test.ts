@@ -60,6 +60,15 @@ describe("the local editor token", () => {
     }
   });
 
+  it("is refused to another client forwarded by a local proxy (netlify dev)", async () => {
+    const middleware = createDevApiMiddleware(() => temp, { env: fileEnv(), log: () => undefined });
+    for (const forwarded of ["192.168.1.20", "127.0.0.1, 192.168.1.20"]) {
+      const answer = await call(middleware, LIST, "127.0.0.1", { ...bearer(LOCAL_EDITOR_TOKEN), "x-forwarded-for": forwarded });
+      expect(answer.status, forwarded).toBe(503);
+    }
+    expect((await call(middleware, LIST, "127.0.0.1", { ...bearer(LOCAL_EDITOR_TOKEN), "x-forwarded-for": "::1" })).status).toBe(200);
+  });
+
   it("is refused with the Netlify Blobs store, even from this machine", async () => {
     const blobs = await startBlobsServer();
     try {
