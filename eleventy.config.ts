@@ -2,6 +2,7 @@ import { readBuildOptions } from "./lib/build-options.ts";
 import { TEMPLATE_FILTERS } from "./lib/template-filters.ts";
 import { createSiteLoader } from "./lib/load-site.ts";
 import { createDevApiMiddleware } from "./lib/dev-api.ts";
+import { bindDevServerHost, readDevServerHost } from "./lib/dev-server-host.ts";
 
 // Articles are read once by lib/load-site.ts into one typed data set (`bantin`). The pages that
 // scale with it (articles, listings, feeds) are rendered by lib/render-pages.ts with the same
@@ -29,6 +30,9 @@ export default async function configure(eleventyConfig: any) {
     // Templates come only from layouts/, so nothing else changes by turning that off.
     eleventyConfig.setUseGitIgnore(false);
   }
+  // The dev server serves readers' emails to a well-known local token: it listens on this machine
+  // only, unless BANTIN_HOST opens it (README, "The local loop").
+  if (serving) await bindDevServerHost(readDevServerHost());
   eleventyConfig.setServerOptions({
     showVersion: false,
     domDiff: false,

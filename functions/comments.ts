@@ -1,6 +1,6 @@
 import type { Config, Context } from "@netlify/functions";
 import { createManifestSource } from "../lib/comment-manifest.ts";
-import { handleCommentRequest } from "../lib/comment-intake.ts";
+import { handleCommentRequest, refuseUnfitRequest } from "../lib/comment-intake.ts";
 import { BantinError } from "../lib/core/errors.ts";
 import { readIntakeSettings } from "../lib/intake-settings.ts";
 import { openCommentStore } from "../lib/open-comment-store.ts";
@@ -10,6 +10,9 @@ const manifest = createManifestSource();
 
 /** POST /api/comments: validates a reader's comment and stores it as pending. */
 export default async (request: Request, context: Context) => {
+  // A wrong method or type is answered before the set-up, which can fail (405 stays 405).
+  const unfit = await refuseUnfitRequest(request, manifest);
+  if (unfit) return unfit;
   // The store and settings are read per request: Netlify hands each invocation its Blobs context.
   let store;
   let settings;

@@ -6,7 +6,7 @@ import { createSortableId } from "./core/ids.ts";
 import { fillPattern, getLocale, LOCALES, type LanguageCode, type Locale } from "./core/locales/index.ts";
 import type { CommentStore } from "./comment-store.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
-import { readRequestFields, type RequestKind } from "./read-request-fields.ts";
+import { readRequestFields, readRequestKind, type RequestKind } from "./read-request-fields.ts";
 import { RebuildState } from "./rebuild-state.ts";
 import { htmlResponse as html, jsonResponse as json, redirectResponse as redirect } from "./responses.ts";
 
@@ -42,6 +42,24 @@ function refuse(kind: RequestKind, status: number, locale: Locale, errors: Parti
   return html(status, renderCommentProblemPage({ locale, errors, fields, articleUrl }), headers);
 }
 
+function readLocale(language: string): Locale {
+  return getLocale((language in LOCALES ? language : "vi") as LanguageCode);
+}
+
+/**
+ * The answer to a request not worth reading: 405 for a method other than POST, 415 for a body that
+ * is neither a form nor JSON in UTF-8; null otherwise. It depends on nothing that can fail (a
+ * missing salt, store or manifest): the manifest, when it can be read, only picks the language.
+ */
+export async function refuseUnfitRequest(request: Request, manifest?: ManifestSource): Promise<Response | null> {
+  const kind = readRequestKind(request);
+  if (request.method === "POST" && kind.supported) return null;
+  const locale = readLocale((await manifest?.(request.url).then((found) => found.language, () => "vi")) ?? "vi");
+  const messages = locale.comments.errors;
+  if (request.method !== "POST") return json(405, { error: messages.method, fields: {} }, { allow: "POST" });
+  return refuse(kind.format, 415, locale, { form: messages.unsupportedType }, {}, null);
+}
+
 /**
  * Handles one POST to /api/comments, as a plain HTML form or as JSON. A valid comment is stored as
  * pending (never published here); the answer is a 303 back to the article, or 201 with its id.
@@ -50,19 +68,23 @@ function refuse(kind: RequestKind, status: number, locale: Locale, errors: Parti
 export async function handleCommentRequest(request: Request, ip: string | null, deps: IntakeDeps): Promise<Response> {
   const now = deps.now?.() ?? new Date();
   const log = deps.log ?? ((event, details) => console.log(JSON.stringify({ event, ...details })));
+  const unfit = await refuseUnfitRequest(request, deps.manifest);
+  if (unfit) {
+    log("comment.refused", { status: unfit.status });
+    return unfit;
+  }
   let locale: Locale = LOCALES.vi;
   let manifest;
   let salt: string;
   try {
     salt = typeof deps.salt === "function" ? deps.salt() : deps.salt;
     manifest = await deps.manifest(request.url);
-    locale = getLocale((manifest.language in LOCALES ? manifest.language : "vi") as LanguageCode);
+    locale = readLocale(manifest.language);
   } catch (error) {
     log("comment.setup_error", { message: (error as Error).message });
     return json(503, { error: locale.comments.errors.unavailable, fields: {} }, { "retry-after": "60" });
   }
   const messages = locale.comments.errors;
-  if (request.method !== "POST") return json(405, { error: messages.method, fields: {} }, { allow: "POST" });
 
   const read = await readRequestFields(request, BODY_LIMIT);
   if (read.kind === "error") {

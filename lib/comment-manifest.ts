@@ -10,17 +10,19 @@ const CACHE_MS = 60_000;
 
 /**
  * The manifest from the built site: read from `BANTIN_SITE_DIR/comment-manifest.json` when that is
- * set (a developer's machine, tests), else fetched from the site itself next to the function
- * (Netlify, where the function is deployed with the pages it belongs to). Kept for a minute.
+ * set (a developer's machine, tests) or from the local build output (`_site`) under `netlify dev`,
+ * else fetched from the site itself next to the function (Netlify, where the function is deployed
+ * with the pages it belongs to). Kept for a minute.
  */
-export function createManifestSource(env: NodeJS.ProcessEnv = process.env): ManifestSource {
+export function createManifestSource(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): ManifestSource {
   let cached: { at: number; manifest: CommentManifest } | null = null;
   return async (requestUrl) => {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.manifest;
+    const siteDir = env.BANTIN_SITE_DIR || (env.NETLIFY_DEV === "true" ? "_site" : null);
     let text: string;
     try {
-      if (env.BANTIN_SITE_DIR) {
-        text = await fs.readFile(path.join(env.BANTIN_SITE_DIR, "comment-manifest.json"), "utf8");
+      if (siteDir) {
+        text = await fs.readFile(path.resolve(root, siteDir, "comment-manifest.json"), "utf8");
       } else {
         const response = await fetch(new URL("/comment-manifest.json", requestUrl));
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

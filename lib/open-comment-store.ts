@@ -12,15 +12,18 @@ export type StoreChoice =
 
 /**
  * Reads the store choice from the environment:
- * - BANTIN_COMMENT_STORE=file|blobs picks one; unset, Netlify (NETLIFY_BLOBS_CONTEXT or NETLIFY=true)
- *   means blobs and anything else the local file store.
+ * - BANTIN_COMMENT_STORE=file|blobs picks one; unset, a Netlify deploy (NETLIFY_BLOBS_CONTEXT or
+ *   NETLIFY=true) means blobs and anything else the local file store, `netlify dev`
+ *   (NETLIFY_DEV=true) included: there the comments meet `npm run comments`, which reads the same folder.
  * - file: BANTIN_COMMENT_DIR (default `.bantin/comments`).
  * - blobs: store BANTIN_BLOBS_STORE (default `bantin-comments`); outside Netlify also
  *   NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN, and BANTIN_BLOBS_URL for a local Blobs server.
  */
 export function readStoreChoice(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): StoreChoice {
   const onNetlify = Boolean(env.NETLIFY_BLOBS_CONTEXT) || env.NETLIFY === "true";
-  const kind = env.BANTIN_COMMENT_STORE || (onNetlify ? "blobs" : "file");
+  // `netlify dev` hands the function a Blobs context for its own sandbox, which the CLI cannot see.
+  const deployed = onNetlify && env.NETLIFY_DEV !== "true";
+  const kind = env.BANTIN_COMMENT_STORE || (deployed ? "blobs" : "file");
   if (kind === "file") return { kind, dir: path.resolve(root, env.BANTIN_COMMENT_DIR || ".bantin/comments") };
   if (kind !== "blobs") throw new BantinError(`BANTIN_COMMENT_STORE="${kind}" is not a store; use "file" or "blobs"`);
   const choice: StoreChoice = { kind, name: env.BANTIN_BLOBS_STORE || "bantin-comments" };

@@ -33,17 +33,25 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array |
 }
 
 /**
+ * How a request's body is sent, from its Content-Type: a form or JSON in UTF-8 is `supported`;
+ * anything else is answered in the format its type suggests (a form page unless JSON).
+ */
+export function readRequestKind(request: Request): { format: RequestKind; supported: boolean } {
+  const [type = "", ...params] = (request.headers.get("content-type") ?? "").toLowerCase().split(";").map((part) => part.trim());
+  const format: RequestKind = type === "application/json" ? "json" : "form";
+  const charset = params.find((param) => param.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  const supported = (type === "application/json" || type === "application/x-www-form-urlencoded") && (!charset || charset === "utf-8");
+  return { format, supported };
+}
+
+/**
  * Reads a form (`application/x-www-form-urlencoded`) or JSON body of at most `limit` bytes into
  * string fields. Other types, other charsets, invalid UTF-8, repeated form keys, JSON that is not
  * an object of strings: all are refusals, never exceptions.
  */
 export async function readRequestFields(request: Request, limit: number): Promise<ReadFields> {
-  const [type = "", ...params] = (request.headers.get("content-type") ?? "").toLowerCase().split(";").map((part) => part.trim());
-  const format: RequestKind = type === "application/json" ? "json" : "form";
-  const charset = params.find((param) => param.startsWith("charset="))?.slice(8).replace(/"/g, "");
-  if ((type !== "application/json" && type !== "application/x-www-form-urlencoded") || (charset && charset !== "utf-8")) {
-    return { kind: "error", format, reason: "unsupported-type" };
-  }
+  const { format, supported } = readRequestKind(request);
+  if (!supported) return { kind: "error", format, reason: "unsupported-type" };
   const bytes = await readCapped(request, limit).catch(() => undefined);
   if (bytes === null) return { kind: "error", format, reason: "too-large" };
   if (bytes === undefined) return { kind: "error", format, reason: "malformed" };

@@ -1,4 +1,5 @@
 import { COMMENT_LIMITS } from "./comment-limits.ts";
+import { countLinks } from "./count-links.ts";
 import { fillPattern, type Locale } from "./locales/index.ts";
 
 /** The fields a reader submits, after cleaning. */
@@ -28,12 +29,18 @@ export const HONEYPOT_FIELD = "website";
 const ACCEPTED_FIELDS = new Set(["slug", "name", "email", "content", HONEYPOT_FIELD]);
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// Embeddings, overrides and isolates reorder the text around them; the marks (LRM, RLM) only
+// steer neutral characters, and mixed-script text needs them.
+const BIDI_REORDERING = /[\u202A-\u202E\u2066-\u2069]/g;
 const ZERO_WIDTH = /[\u200B\u200C\u2060\uFEFF]/g;
 // A zero-width joiner is kept only inside an emoji sequence (👩‍💻), where it is part of the emoji.
 const LONE_ZWJ = /(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 const CONTROLS = /\p{Cc}/gu;
+// Besides controls, XML 1.0 forbids lone surrogates and U+FFFE/U+FFFF, and tells documents to
+// avoid the other noncharacters: any of them would make the comment feed unreadable.
+const XML_UNSAFE = /\p{Cs}|\p{Noncharacter_Code_Point}/gu;
+const FORMAT = /\p{Cf}/gu;
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/u;
-const LINK = /\bhttps?:\/\/|\bwww\./gi;
 
 /** Counts Unicode code points, not UTF-16 units: an emoji is one character to a reader. */
 export function countCodePoints(text: string): number {
@@ -42,10 +49,14 @@ export function countCodePoints(text: string): number {
   return count;
 }
 
-/** A name as it is stored: NFC; control, bidi-override and zero-width characters removed; spaces folded. */
+/**
+ * A name as it is stored: NFC; control, bidi-override and zero-width characters and the characters
+ * XML cannot carry removed; spaces folded.
+ */
 export function cleanName(raw: string): string {
   // NFC last: removing a zero-width character can bring a base letter and its mark together.
   return raw
+    .replace(XML_UNSAFE, "")
     .replace(CONTROLS, " ")
     .replace(BIDI_CONTROLS, "")
     .replace(ZERO_WIDTH, "")
@@ -56,23 +67,38 @@ export function cleanName(raw: string): string {
 }
 
 /**
- * Comment text as it is stored: NFC, line breaks as \n, control characters other than line breaks
- * and tabs removed (they would make the comment feed invalid XML and can drive an editor's
- * terminal), trimmed. Otherwise exactly as written.
+ * Comment text as it is stored: NFC, line breaks as \n, trimmed, without control characters other
+ * than line breaks and tabs (they can drive an editor's terminal), without lone surrogates and
+ * noncharacters (with the controls, what XML 1.0 forbids: the comment feed must stay valid), and
+ * without bidi embeddings, overrides and isolates (they reorder what readers and editors see).
+ * Otherwise exactly as written.
  */
 export function cleanContent(raw: string): string {
-  return raw.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, "").trim().normalize("NFC");
+  return raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/[^\P{Cc}\n\t]/gu, "")
+    .replace(XML_UNSAFE, "")
+    .replace(BIDI_REORDERING, "")
+    .trim()
+    .normalize("NFC");
 }
 
-/** An email as it is stored: NFC and trimmed. */
+/** An email as it is stored: NFC and trimmed, without controls and the characters XML cannot carry. */
 export function cleanEmail(raw: string): string {
-  return raw.normalize("NFC").trim();
+  return raw.replace(/[^\P{Cc}\t\n\r]/gu, "").replace(XML_UNSAFE, "").normalize("NFC").trim();
 }
 
-/** The text two submissions must share to count as the same comment (same article and email too). */
+function foldForComparison(text: string): string {
+  return text.replace(FORMAT, "").normalize("NFKC").toLocaleLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The text two submissions must share to count as the same comment (same article and email too):
+ * folded as a reader would see it, so invisible format characters (zero-width, bidi, soft hyphen),
+ * compatibility forms (fullwidth letters), case and spacing do not make a new comment.
+ */
 export function getDuplicateKey(fields: CommentFields): string {
-  const text = fields.content.toLocaleLowerCase().replace(/\s+/g, " ");
-  return `${fields.slug}\n${fields.email.toLowerCase()}\n${text}`;
+  return `${fields.slug}\n${foldForComparison(fields.email)}\n${foldForComparison(fields.content)}`;
 }
 
 /**
@@ -107,14 +133,14 @@ export function checkSubmission(
   else if (nameLength < name.min || nameLength > name.max) errors.name = fillPattern(messages.nameLength, name);
 
   if (!fields.email) errors.email = messages.required;
-  else if (countCodePoints(fields.email) > email.max || !EMAIL.test(fields.email) || /\p{Cc}/u.test(fields.email)) {
+  else if (countCodePoints(fields.email) > email.max || !EMAIL.test(fields.email)) {
     errors.email = fillPattern(messages.emailInvalid, email);
   }
 
   const contentLength = countCodePoints(fields.content);
   if (contentLength === 0) errors.content = messages.required;
   else if (contentLength < content.min || contentLength > content.max) errors.content = fillPattern(messages.contentLength, content);
-  else if ((fields.content.match(LINK) ?? []).length > COMMENT_LIMITS.maxLinks) {
+  else if (countLinks(fields.content) > COMMENT_LIMITS.maxLinks) {
     errors.content = fillPattern(messages.tooManyLinks, { max: COMMENT_LIMITS.maxLinks });
   }
 

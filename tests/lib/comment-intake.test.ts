@@ -4,6 +4,7 @@ import { handleCommentRequest, type IntakeDeps } from "../../lib/comment-intake.
 import { CommentStore } from "../../lib/comment-store.ts";
 import type { CommentManifest } from "../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../lib/core/comment-rules.ts";
+import { vi } from "../../lib/core/locales/vi.ts";
 import { RebuildState } from "../../lib/rebuild-state.ts";
 import { createBlobsBackend } from "../../lib/stores/blobs-backend.ts";
 import type { StoreBackend } from "../../lib/stores/backend.ts";
@@ -71,6 +72,15 @@ describe("accepted submissions", () => {
     const again = await json({ ...VALID, content: "  BÀI viết   rất hữu ích. " });
     const ids = [await a.json(), await b.json(), await again.json()].map((x) => x.id);
     expect(new Set(ids).size).toBe(1);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it("treats the same comment with a zero-width character or fullwidth letters as a duplicate", async () => {
+    const { store, json } = setup();
+    const first = await (await json(VALID)).json();
+    const again = await json({ ...VALID, content: "Bài vi\u200Bết rất hữu\u2060 ích．" });
+    expect(again.status).toBe(200);
+    expect((await again.json()).id).toBe(first.id);
     expect(await store.list()).toHaveLength(1);
   });
 
@@ -177,6 +187,23 @@ describe("the request itself", () => {
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("POST");
     }
+  });
+
+  it("answers a wrong method or content type even when the function is not set up", async () => {
+    const broken = setup({
+      salt: () => {
+        throw new Error("COMMENT_SALT is not set");
+      },
+      manifest: async () => {
+        throw new Error("no manifest");
+      },
+    });
+    const get = await broken.send({ method: "GET" });
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect((await get.json()).error).toBe(vi.comments.errors.method);
+    expect((await broken.send({ method: "POST", headers: { "content-type": "text/plain" }, body: "x" })).status).toBe(415);
+    expect((await broken.json(VALID)).status).toBe(503);
   });
 
   it("refuses other content types, big, truncated and malformed bodies without a 500", async () => {
