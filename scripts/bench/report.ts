@@ -17,7 +17,7 @@ export interface Report {
   date: string;
   hugoVersion: string | null;
   builds: { size: number; name: string; wall: Stat; cpu: Stat; rss: Stat }[];
-  photos?: { articles: number; cold: { wall: number; cpu: number; photoSeconds: number; encoded: number }; warm: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number }; commentsOnly: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number } };
+  photos?: { articles: number; distinct: number; cold: { wall: number; cpu: number; photoSeconds: number; encoded: number }; warm: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number }; commentsOnly: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number } };
   singlePhoto?: { cpu: Stat; wall: Stat };
   photoFiles?: string;
   commentLoad?: { comments: number; articles: number; cold: number; warm: number };
@@ -88,7 +88,7 @@ export function writeReport(r: Report, file: string): void {
 
   if (r.photos) {
     const p = r.photos;
-    lines.push("## Photos", "", `${p.articles} articles, each with a main and a body photo, sharing 4 distinct 3000×2000 JPEGs.`, "", "| build | wall | CPU | photo step share | photos encoded |", "|---|---|---|---|---|");
+    lines.push("## Photos", "", `${p.articles} articles, each with a main and a body photo, sharing ${p.distinct} distinct 3000×2000 JPEGs.`, "", "| build | wall | CPU | photo step share | photos encoded |", "|---|---|---|---|---|");
     lines.push(`| cold (empty cache) | ${seconds(p.cold.wall)} s | ${seconds(p.cold.cpu)} s | ${((p.cold.photoSeconds / p.cold.wall) * 100).toFixed(1)} % | ${p.cold.encoded} |`);
     lines.push(`| warm (cache kept) | ${cell(p.warm.wall)} | ${cell(p.warm.cpu)} | ${(p.warm.photoShare.median * 100).toFixed(1)} % | ${p.warm.encoded} |`);
     lines.push(`| only comments changed | ${cell(p.commentsOnly.wall)} | ${cell(p.commentsOnly.cpu)} | ${(p.commentsOnly.photoShare.median * 100).toFixed(1)} % | ${p.commentsOnly.encoded} |`);
