@@ -126,9 +126,12 @@ export async function stopGroup(pgid: number, graceMs = 5000): Promise<void> {
   groups.delete(pgid);
 }
 
-/** This process's children still running: descendants and processes tagged as started by it. */
+/**
+ * This process's children still running: descendants and processes tagged as started by it,
+ * except the esbuild service that tsx, which runs this process, keeps as its own child.
+ */
 export function findLeftovers(): ProcessInfo[] {
-  return findOwnedProcesses(process.pid, owner);
+  return findOwnedProcesses(process.pid, owner, (p) => p.ppid === process.pid && /esbuild.*--service/.test(p.command) && readOwner(p.pid) !== owner);
 }
 
 /** Kills every group started by `spawnOwned` and every leftover at once (usable while exiting). */
