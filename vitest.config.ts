@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Fails the run, loudly, if any process a test started is still running at the end.
+    globalSetup: ["tests/helpers/process-guard.ts"],
   },
 });

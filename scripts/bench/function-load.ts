@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { getStore } from "@netlify/blobs";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { handleCommentRequest } from "../../lib/comment-intake.ts";
 import { CommentStore } from "../../lib/comment-store.ts";
 import { createBlobsBackend } from "../../lib/stores/blobs-backend.ts";
+import { spawnOwned, stopGroup } from "./child-processes.ts";
 import { summarize } from "./measure.ts";
 
 /** Requests per second, latency percentiles in ms, and whether every 2xx answer left one record. */
@@ -59,14 +59,16 @@ function readProcessCpu(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Starts the local Blobs server in a child process and resolves with its port. */
-function startBlobsProcess(directory: string): Promise<{ port: number; stop: () => void; cpuSeconds: () => number }> {
+/** Starts the local Blobs server in a child process (its own group) and resolves with its port. */
+function startBlobsProcess(directory: string): Promise<{ port: number; stop: () => Promise<void>; cpuSeconds: () => number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "blobs-server.ts"), directory, "bench"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawnOwned(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "blobs-server.ts"), directory, "bench"], { stdio: ["ignore", "pipe", "inherit"] });
+    const stop = () => stopGroup(child.pid!);
     child.on("error", reject);
-    child.stdout.on("data", (chunk: Buffer) => {
+    child.on("exit", (code, signal) => reject(new Error(`the bench's Blobs server (scripts/bench/blobs-server.ts) exited with ${code ?? signal} before it printed its port`)));
+    child.stdout!.on("data", (chunk: Buffer) => {
       const match = /PORT (\d+)/.exec(chunk.toString());
-      if (match) resolve({ port: Number(match[1]), stop: () => child.kill("SIGTERM"), cpuSeconds: () => readProcessCpu(child.pid!) });
+      if (match) resolve({ port: Number(match[1]), stop, cpuSeconds: () => readProcessCpu(child.pid!) });
     });
   });
 }
@@ -88,7 +90,7 @@ export async function loadInProcess(workDir: string, requests: number, concurren
     const cpu = { handler: (handlerCpu.user + handlerCpu.system) / 1e6, server: server.cpuSeconds() - serverBefore };
     return { ...result(requests, concurrency, run, (await store.backend.list("comments/")).length), cpu };
   } finally {
-    server.stop();
+    await server.stop();
     await fs.rm(path.join(workDir, "blobs"), { recursive: true, force: true });
   }
 }

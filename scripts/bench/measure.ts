@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawnOwned } from "./child-processes.ts";
 
 /** One timed run of a command, as GNU time reports it. */
 export interface Sample {
@@ -17,18 +17,19 @@ export function summarize(values: readonly number[]) {
 
 /**
  * Runs a command under `/usr/bin/time` and returns wall time, user+sys CPU seconds and peak
- * memory. A failing command is an error that shows its output.
+ * memory. A failing command is an error that shows its output. The command runs in its own
+ * process group (`spawnOwned`), so an interrupted bench still ends it.
  */
 export function runTimed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Sample & { output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("/usr/bin/time", ["-f", "BENCH %e %U %S %M", command, ...args], {
+    const child = spawnOwned("/usr/bin/time", ["-f", "BENCH %e %U %S %M", command, ...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
     child.on("error", reject);
     child.on("close", (code) => {
       const line = output.split("\n").reverse().find((text) => text.startsWith("BENCH "));

@@ -14,10 +14,12 @@ export interface Report {
   quick: boolean;
   work: string;
   runs: number;
+  /** Untimed rounds before the timed ones (none in quick mode). */
+  warmupRounds: number;
   date: string;
   hugoVersion: string | null;
   builds: { size: number; name: string; wall: Stat; cpu: Stat; rss: Stat }[];
-  photos?: { articles: number; cold: { wall: number; cpu: number; photoSeconds: number; encoded: number }; warm: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number }; commentsOnly: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number } };
+  photos?: { articles: number; distinct: number; cold: { wall: number; cpu: number; photoSeconds: number; encoded: number }; warm: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number }; commentsOnly: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number } };
   singlePhoto?: { cpu: Stat; wall: Stat };
   photoFiles?: string;
   commentLoad?: { comments: number; articles: number; cold: number; warm: number };
@@ -59,7 +61,7 @@ function fn(label: string, r: LoadResult | undefined, target: boolean): string[]
 export function writeReport(r: Report, file: string): void {
   const lines = [`# bantin benchmarks${r.quick ? " (quick mode)" : ""}`, "", `Run on ${r.date.slice(0, 10)} with \`npm run bench${r.quick ? " -- --quick" : ""}\`.`, ""];
   lines.push(...describeMachine().map((line) => line.replace("{hugo}", r.hugoVersion ?? "not installed (rows skipped)")));
-  lines.push(`- Method: ${r.runs} timed runs per build after one untimed round, interleaved (bantin, bare Eleventy, Hugo, Node loop, then again). Times from GNU \`/usr/bin/time\`: wall, user+sys CPU, peak RSS. Median with min–max. Corpus and output on tmpfs (\`${r.work}\`) to keep disk noise out.`);
+  lines.push(`- Method: ${r.runs} timed runs per build${r.warmupRounds > 0 ? ` after ${r.warmupRounds} untimed round` : " (no untimed round first)"}, interleaved (bantin, bare Eleventy, Hugo, Node loop, then again). Times from GNU \`/usr/bin/time\`: wall, user+sys CPU, peak RSS. Median with min–max. Corpus and output on tmpfs (\`${r.work}\`) to keep disk noise out.`);
   lines.push("- Corpus: generated (`scripts/bench/corpus.ts`), about 600 words of Vietnamese per article with a heading, a list and a link, 10 sections, 200 tags.", "");
   lines.push("## Full builds (no photos)", "");
   const sizes = [...new Set(r.builds.map((b) => b.size))];
@@ -88,7 +90,7 @@ export function writeReport(r: Report, file: string): void {
 
   if (r.photos) {
     const p = r.photos;
-    lines.push("## Photos", "", `${p.articles} articles, each with a main and a body photo, sharing 4 distinct 3000×2000 JPEGs.`, "", "| build | wall | CPU | photo step share | photos encoded |", "|---|---|---|---|---|");
+    lines.push("## Photos", "", `${p.articles} articles, each with a main and a body photo, sharing ${p.distinct} distinct 3000×2000 JPEGs.`, "", "| build | wall | CPU | photo step share | photos encoded |", "|---|---|---|---|---|");
     lines.push(`| cold (empty cache) | ${seconds(p.cold.wall)} s | ${seconds(p.cold.cpu)} s | ${((p.cold.photoSeconds / p.cold.wall) * 100).toFixed(1)} % | ${p.cold.encoded} |`);
     lines.push(`| warm (cache kept) | ${cell(p.warm.wall)} | ${cell(p.warm.cpu)} | ${(p.warm.photoShare.median * 100).toFixed(1)} % | ${p.warm.encoded} |`);
     lines.push(`| only comments changed | ${cell(p.commentsOnly.wall)} | ${cell(p.commentsOnly.cpu)} | ${(p.commentsOnly.photoShare.median * 100).toFixed(1)} % | ${p.commentsOnly.encoded} |`);

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { installCleanup, reapLeftovers } from "./child-processes.ts";
 import { makeCorpus } from "./corpus.ts";
 import { bantin, bareEleventy, findHugo, hugo, nodeLoop, prepareCorpusForOthers, ROOT, type Contender } from "./contenders.ts";
 import { loadInProcess, loadOverHttp } from "./function-load.ts";
@@ -14,25 +15,35 @@ import { writeReport, type Report } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
 const NOW = "2026-01-01T00:00:00Z";
-const work = fs.existsSync("/dev/shm") ? "/dev/shm/bantin-bench" : path.join(os.tmpdir(), "bantin-bench");
-const sizes = quick ? [250, 1000] : [1000, 4000, 16000];
-const runs = quick ? 3 : 5;
+// Quick mode (CI, under two minutes on two cores) keeps every row and every part of the harness,
+// on less: smaller corpora and fewer runs. Its numbers check that the harness works, not targets.
+const plan = quick
+  ? { sizes: [100, 400], runs: 3, warmupRounds: 0, photoArticles: 40, photos: 2, photoRuns: 2, commentArticles: 200, inProcess: 500, served: 24 }
+  : { sizes: [1000, 4000, 16000], runs: 5, warmupRounds: 1, photoArticles: 4000, photos: 4, photoRuns: 5, commentArticles: 10_000, inProcess: 5000, served: 1000 };
+const { sizes, runs } = plan;
 const log = (line: string) => console.log(`[bench] ${line}`);
+// A folder of its own per run (tmpfs when there is one), so two runs on one machine do not collide.
+const work = fs.mkdtempSync(path.join(fs.existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(), "bantin-bench-"));
+installCleanup(log, () => fs.rmSync(work, { recursive: true, force: true }));
 
-fs.rmSync(work, { recursive: true, force: true });
-fs.mkdirSync(work, { recursive: true });
-const hugoVersion = findHugo();
-if (!hugoVersion) log("Hugo is not installed (apt-get install hugo): its rows are skipped");
-const contenders: Contender[] = [bantin(path.join(work, "cache"), path.join(work, "comments"), NOW), bareEleventy, ...(hugoVersion ? [hugo] : []), nodeLoop];
+const phases: { name: string; seconds: number }[] = [];
+/** Runs one part of the bench and records how long it took, for the breakdown at the end. */
+async function phase<T>(name: string, part: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await part();
+  phases.push({ name, seconds: (performance.now() - started) / 1000 });
+  log(`${name}: ${phases.at(-1)!.seconds.toFixed(1)} s`);
+  return value;
+}
 
-const report: Report = { quick, work, runs, hugoVersion, builds: [], date: new Date().toISOString() };
-for (const size of sizes) {
+async function measureBuilds(report: Report, contenders: Contender[], size: number): Promise<void> {
   const corpus = path.join(work, `corpus-${size}`);
   await makeCorpus({ dir: corpus, articles: size, photos: 0 });
   prepareCorpusForOthers(corpus);
   const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
-  // One untimed round warms the file cache, then A B C D, A B C D, … so drift hits all alike.
-  for (let round = 0; round <= runs; round++) {
+  // Untimed rounds warm the file cache (a full run has one; in quick mode the median of three
+  // absorbs a cold first run), then A B C D, A B C D, … so drift hits all alike.
+  for (let round = 1 - plan.warmupRounds; round <= runs; round++) {
     for (const contender of contenders) {
       const out = path.join(work, "out");
       fs.rmSync(out, { recursive: true, force: true });
@@ -48,35 +59,52 @@ for (const size of sizes) {
   fs.rmSync(corpus, { recursive: true, force: true });
 }
 
-const photoArticles = quick ? 100 : 4000;
-const photoCorpus = path.join(work, "corpus-photos");
-await makeCorpus({ dir: photoCorpus, articles: photoArticles, photos: 4 });
-log(`photos: ${photoArticles} articles sharing 4 photos of 3000x2000`);
-report.photos = { articles: photoArticles, ...(await measurePhotoBuilds(photoCorpus, work, runs, NOW)) };
-
-const single: Sample[] = [];
-for (let i = 0; i < runs; i++) {
-  const out = path.join(work, "one-photo");
-  fs.rmSync(out, { recursive: true, force: true });
-  const sample = await runTimed(process.execPath, ["--import", "tsx", "scripts/bench/photo-once.ts", path.join(photoCorpus, "articles/_photos/anh-0.jpg"), out], { cwd: ROOT });
-  single.push(sample);
-  report.photoFiles = sample.output.trim().split("\n").at(-2) ?? "";
+async function measureSinglePhoto(report: Report, photo: string): Promise<void> {
+  const single: Sample[] = [];
+  for (let i = 0; i < plan.photoRuns; i++) {
+    const out = path.join(work, "one-photo");
+    fs.rmSync(out, { recursive: true, force: true });
+    const sample = await runTimed(process.execPath, ["--import", "tsx", "scripts/bench/photo-once.ts", photo, out], { cwd: ROOT });
+    single.push(sample);
+    report.photoFiles = sample.output.trim().split("\n").at(-2) ?? "";
+  }
+  report.singlePhoto = { cpu: summarize(single.map((s) => s.cpu)), wall: summarize(single.map((s) => s.wall)) };
 }
-report.singlePhoto = { cpu: summarize(single.map((s) => s.cpu)), wall: summarize(single.map((s) => s.wall)) };
 
-log("comments: loading approved comments");
-report.commentLoad = quick ? await measureCommentLoading(work, 500, 10) : await measureCommentLoading(work, 10_000, 10);
+async function main(): Promise<void> {
+  const hugoVersion = findHugo();
+  if (!hugoVersion) log("Hugo is not installed (apt-get install hugo): its rows are skipped");
+  const contenders: Contender[] = [bantin(path.join(work, "cache"), path.join(work, "comments"), NOW), bareEleventy, ...(hugoVersion ? [hugo] : []), nodeLoop];
+  const report: Report = { quick, work, runs, warmupRounds: plan.warmupRounds, hugoVersion, builds: [], date: new Date().toISOString() };
+  for (const size of sizes) await phase(`builds at ${size} articles`, () => measureBuilds(report, contenders, size));
 
-log("comment function: in-process against a local Blobs server");
-report.functionInProcess = await loadInProcess(work, quick ? 1000 : 5000, 8);
-log("comment function: over HTTP through netlify functions:serve");
-report.functionServed = await measureServedFunction(work, quick ? 200 : 1000, 8, loadOverHttp);
+  const photoCorpus = path.join(work, "corpus-photos");
+  await phase("photo corpus", () => makeCorpus({ dir: photoCorpus, articles: plan.photoArticles, photos: plan.photos }));
+  log(`photos: ${plan.photoArticles} articles sharing ${plan.photos} photos of 3000x2000`);
+  const photoBuilds = await phase("photo builds", () => measurePhotoBuilds(photoCorpus, work, plan.photoRuns, NOW));
+  report.photos = { articles: plan.photoArticles, distinct: plan.photos, ...photoBuilds };
+  await phase("single photo", () => measureSinglePhoto(report, path.join(photoCorpus, "articles/_photos/anh-0.jpg")));
 
-const file = quick ? path.join(ROOT, ".tmp/bench-quick.md") : path.join(ROOT, "BENCHMARKS.md");
-// The raw figures too, so the report can be checked or rewritten without a new run.
-fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
-fs.writeFileSync(path.join(ROOT, quick ? ".tmp/bench-quick.json" : "benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
-writeReport(report, file);
-log(`wrote ${path.relative(ROOT, file)}`);
-for (const row of report.builds) log(`${row.size} ${row.name}: ${seconds(row.wall.median)} s wall, ${seconds(row.cpu.median)} s CPU, ${Math.round(row.rss.median)} MB`);
-fs.rmSync(work, { recursive: true, force: true });
+  report.commentLoad = await phase("comment loading", () => measureCommentLoading(work, plan.commentArticles, 10));
+  report.functionInProcess = await phase("function in-process", () => loadInProcess(work, plan.inProcess, 8));
+  report.functionServed = await phase("function served", () => measureServedFunction(work, plan.served, 8, loadOverHttp, log));
+
+  const file = quick ? path.join(ROOT, ".tmp/bench-quick.md") : path.join(ROOT, "BENCHMARKS.md");
+  // The raw figures too, so the report can be checked or rewritten without a new run.
+  fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, quick ? ".tmp/bench-quick.json" : "benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
+  writeReport(report, file);
+  log(`wrote ${path.relative(ROOT, file)}`);
+  for (const row of report.builds) log(`${row.size} ${row.name}: ${seconds(row.wall.median)} s wall, ${seconds(row.cpu.median)} s CPU, ${Math.round(row.rss.median)} MB`);
+}
+
+const started = performance.now();
+try {
+  await main();
+  const total = (performance.now() - started) / 1000;
+  log(`${total.toFixed(1)} s in all: ${phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s (${Math.round((p.seconds / total) * 100)} %)`).join(", ")}`);
+} finally {
+  // Every process the bench started must be gone when it ends, also after a failure.
+  if ((await reapLeftovers(log)).length > 0) process.exitCode = 1;
+  fs.rmSync(work, { recursive: true, force: true });
+}

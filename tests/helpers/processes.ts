@@ -21,7 +21,23 @@ export interface RunningProcess {
   stop: () => Promise<void>;
 }
 
-/** Starts `command args` and waits until `ready` answers true (polled), or fails with its output. */
+// Process groups started here and not yet stopped. A test that fails before it stops its server
+// would leave the group running after the test file's worker ends: the worker's exit kills them.
+const running = new Set<number>();
+process.once("exit", () => {
+  for (const pgid of running) {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+/**
+ * Starts `command args` in a process group of its own and waits until `ready` answers true
+ * (polled), or fails with its output. `stop` ends the whole group; so does the worker's exit.
+ */
 export async function startProcess(command: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>, timeoutMs = 90_000): Promise<RunningProcess> {
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -29,15 +45,17 @@ export async function startProcess(command: string, args: string[], env: Record<
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  if (child.pid !== undefined) running.add(child.pid);
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // The leader may have exited while others in its group still run: the group is ended anyway.
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
     try {
       process.kill(-child.pid!, "SIGTERM");
     } catch {
+      running.delete(child.pid!);
       return;
     }
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -46,10 +64,14 @@ export async function startProcess(command: string, args: string[], env: Record<
     } catch {
       // already gone
     }
+    running.delete(child.pid!);
   };
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`${command} exited with ${child.exitCode}:\n${output}`);
+    }
     if (await ready().catch(() => false)) return { child, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
