@@ -9,7 +9,14 @@ import { createDevApiMiddleware } from "./lib/dev-api.ts";
 // See README, "How a build works".
 export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
-  const site = createSiteLoader(options);
+  // A plain build that meets content problems ends right after listing them, with exit code 1:
+  // thrown on, the error would reach Eleventy, which prints its own stack traces after the list.
+  // `npm start` keeps serving and shows the list again on the next rebuild.
+  const site = createSiteLoader(options, undefined, (_error, summary) => {
+    if (process.env.ELEVENTY_RUN_MODE === "serve") return;
+    console.error(summary);
+    process.exit(1);
+  });
 
   // Frozen: Eleventy then shares the data set with its templates instead of deep-copying it into
   // each one (at 16,000 articles the copies cost seconds and hundreds of megabytes).

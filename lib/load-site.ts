@@ -1,10 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { renderArticle, type PreparedArticle } from "./core/article.ts";
+import { renderArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
 import { buildCatalog, type Catalog } from "./core/catalog.ts";
 import { checkCollection, isPublishable } from "./core/collection.ts";
-import { BantinError, ContentError, type ContentProblem } from "./core/errors.ts";
-import { getLocale } from "./core/locales/index.ts";
+import { BantinError, ContentError, describeLine, type ContentProblem } from "./core/errors.ts";
+import { countPhrase, fillPattern, getLocale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { listArticleFiles, loadSiteConfig } from "./load-content.ts";
@@ -23,11 +23,14 @@ export interface CheckedContent {
   photoPaths: Map<string, Map<string, string>>;
   /** Problems in drafts: printed, never fatal, since a draft is work in progress. */
   draftProblems: ContentProblem[];
+  /** Drafts with problems: counted as drafts, though they have no prepared article. */
+  brokenDrafts: number;
 }
 
 /**
  * Reads and validates all content without processing photos: what `npm run check` runs and the
- * first step of every build. Throws one ContentError listing every problem in every file.
+ * first step of every build. Throws one ContentError (in the site's language) listing every
+ * problem in every file: fields, photos and clashes between articles, all in one run.
  */
 export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
@@ -35,18 +38,34 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
   const problems: ContentProblem[] = [];
   const draftProblems: ContentProblem[] = [];
   const articles: PreparedArticle[] = [];
+  const entries: CollectionEntry[] = [];
   const photoPaths = new Map<string, Map<string, string>>();
+  let brokenDrafts = 0;
   for (const prepared of await prepareAllFiles(listArticleFiles(options.contentDir), options.root, config, options.threads)) {
     if (prepared.isDraft) draftProblems.push(...prepared.problems);
     else problems.push(...prepared.problems);
+    if (prepared.isDraft && !prepared.article) brokenDrafts++;
+    if (!prepared.isDraft && prepared.entry) entries.push(prepared.entry);
     if (prepared.article) {
       articles.push(prepared.article);
       photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
-  problems.push(...checkCollection(articles.filter((article) => !article.data.draft), locale));
-  if (problems.length > 0) throw new ContentError(problems);
-  return { config, articles, photoPaths, draftProblems };
+  problems.push(...checkCollection(entries, locale));
+  if (problems.length > 0) throw new ContentError(problems, { locale });
+  return { config, articles, photoPaths, draftProblems, brokenDrafts };
+}
+
+/** One warning line for a problem in a draft, in the site's language. */
+export function formatDraftProblem(problem: ContentProblem, config: SiteConfig): string {
+  const locale = getLocale(config.language);
+  return fillPattern(locale.writers.report.draftWarning, { file: problem.file, where: describeLine(problem, locale), field: problem.field, message: problem.message });
+}
+
+/** The last line of a build stopped by content problems, in the site's language. */
+export function describeStoppedBuild(error: ContentError): string {
+  const { locale } = error;
+  return fillPattern(locale.writers.report.buildStopped, { problems: countPhrase(locale.writers.counts.problems, error.problems.length, locale.lang) });
 }
 
 /** A built site's data plus what the build did, for logs and tests. */
@@ -91,7 +110,11 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
  * and every listing, feed and sitemap computed from one typed set. `publish` then places the photos
  * the pages use into the output folder.
  */
-export function createSiteLoader(options: BuildOptions, log: (line: string) => void = (line) => console.log(`[bantin] ${line}`)) {
+export function createSiteLoader(
+  options: BuildOptions,
+  log: (line: string) => void = (line) => console.log(`[bantin] ${line}`),
+  onContentError?: (error: ContentError, summary: string) => void,
+) {
   const photos = new PhotoProcessor(options.cacheDir, log);
   let lastMarker: BuildMarker | null = null;
   let lastCatalog: Catalog | null = null;
@@ -105,10 +128,13 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
         // Print the list once, plainly; Eleventy repeats whatever it is thrown several times.
+        const summary = describeStoppedBuild(error);
         console.error(`\n${error.message}\n`);
-        throw new BantinError(`the build stopped: ${error.problems.length} content problem(s), listed above`, { cause: error });
+        // A plain build ends here (the entry point exits), so the writer's last screen is the list.
+        onContentError?.(error, summary);
+        throw new BantinError(summary, { cause: error });
       }
-      for (const problem of content.draftProblems) log(`draft ${problem.file}: ${problem.field}: ${problem.message}`);
+      for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
       const locale = getLocale(content.config.language);
       const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
       const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);

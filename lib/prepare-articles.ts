@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareArticle, type PreparedArticle } from "./core/article.ts";
+import { isRemotePhoto, prepareArticle, type CollectionEntry, type PhotoUse, type PreparedArticle } from "./core/article.ts";
 import type { ContentProblem } from "./core/errors.ts";
+import { fillPattern, getLocale, type Locale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";
 import { readArticleSource } from "./load-content.ts";
 import { runTsWorker } from "./ts-worker.ts";
@@ -15,6 +16,8 @@ export interface PreparedFile {
   isDraft: boolean;
   /** Each photo source as written, with its absolute path. */
   photoPaths: [string, string][];
+  /** Section and slug for the checks across articles, when they could be read. */
+  entry: CollectionEntry | null;
 }
 
 /** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
@@ -26,25 +29,53 @@ function decodePath(src: string): string {
   }
 }
 
-/** Reads and prepares files in order, checking that every photo they use is there. */
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Where a photo is on disk, or the problem with it. A photo must be a file inside the article's
+ * own folder (for `name.md`, the folder holding it), after following symlinks: otherwise any file
+ * the build can read (an absolute path, `../../x`, a link out of the content) would be published.
+ */
+function locatePhoto(use: PhotoUse, articleFile: string, root: string, file: string, locale: Locale): { absolute: string } | { problem: ContentProblem } {
+  const messages = locale.writers.photos;
+  const at = use.line ? { line: use.line } : {};
+  const dir = path.dirname(articleFile);
+  const absolute = path.resolve(dir, decodePath(use.src));
+  const folder = path.relative(root, dir) || ".";
+  const outside = { problem: { file, field: use.field, ...at, message: fillPattern(messages.outside, { src: use.src, folder }) } };
+  if (!isInside(dir, absolute)) return outside;
+  let real: string;
+  try {
+    real = fs.realpathSync(absolute);
+  } catch {
+    return { problem: { file, field: use.field, ...at, message: fillPattern(messages.missing, { src: use.src }) } };
+  }
+  if (!isInside(fs.realpathSync(dir), real)) return outside;
+  if (!fs.statSync(real).isFile()) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
+  return { absolute: real };
+}
+
+/** Reads and prepares files in order, checking every photo they use, even in articles with other problems. */
 export function prepareFiles(files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
+  const locale = getLocale(config.language);
   return files.map((absolute) => {
-    const read = readArticleSource(absolute, root);
-    if ("problem" in read) return { file: read.problem.file, article: null, problems: [read.problem], isDraft: false, photoPaths: [] };
+    const read = readArticleSource(absolute, root, locale);
+    if ("problem" in read) return { file: read.problem.file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null };
     const { source } = read;
     const result = prepareArticle(source, config);
     const problems = [...result.problems];
     const photoPaths: [string, string][] = [];
-    for (const src of result.article?.photoSources ?? []) {
-      const absolutePhoto = path.resolve(root, path.dirname(source.file), decodePath(src));
-      photoPaths.push([src, absolutePhoto]);
-      if (!fs.existsSync(absolutePhoto)) {
-        const field = src === result.article?.data.image?.src ? "image.src" : "body";
-        problems.push({ file: source.file, field, message: `photo "${src}" is not there; put the file next to the article or fix the name` });
-      }
+    for (const use of result.photos) {
+      if (!use.src || isRemotePhoto(use.src)) continue;
+      const located = locatePhoto(use, absolute, root, source.file, locale);
+      if ("problem" in located) problems.push(located.problem);
+      else photoPaths.push([use.src, located.absolute]);
     }
-    const isDraft = (source.frontMatter as { draft?: unknown } | null)?.draft === true;
-    return { file: source.file, article: problems.length === 0 ? result.article : null, problems, isDraft, photoPaths };
+    const article = problems.length === 0 ? result.article : null;
+    return { file: source.file, article, problems, isDraft: result.isDraft, photoPaths, entry: result.entry };
   });
 }
 
