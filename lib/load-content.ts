@@ -3,7 +3,7 @@ import path from "node:path";
 import fsSync from "node:fs";
 import type { ArticleSource } from "./core/article.ts";
 import { BantinError, ContentError, type ContentProblem } from "./core/errors.ts";
-import { findKeyLines, parseFrontMatter, splitFrontMatter } from "./core/front-matter.ts";
+import { readArticleText } from "./core/front-matter.ts";
 import { fillPattern, type Locale, type WriterMessages } from "./core/locales/index.ts";
 import { vi } from "./core/locales/vi.ts";
 import { parseSiteConfig, type SiteConfig } from "./core/site-config.ts";
@@ -87,11 +87,7 @@ export function readArticleSource(absolute: string, root: string, locale: Locale
   const file = path.relative(root, absolute);
   const read = readText(absolute, file, locale.writers);
   if ("problem" in read) return read;
-  const split = splitFrontMatter(read.text);
   const base = path.basename(absolute, ".md");
   const slugSource = base === "index" ? path.basename(path.dirname(absolute)) : base;
-  const parsed = split.yaml ? parseFrontMatter(split.yaml, split.yamlLine, locale.writers) : { data: {} };
-  if ("problem" in parsed) return { problem: { file, ...parsed.problem } };
-  const keyLines = findKeyLines(split.yaml, split.yamlLine);
-  return { source: { file, slugSource, frontMatter: parsed.data, body: split.body, bodyLine: split.bodyLine, keyLines } };
+  return readArticleText(read.text, file, slugSource, locale.writers);
 }

@@ -1,4 +1,6 @@
 import yaml from "js-yaml";
+import type { ArticleSource } from "./article.ts";
+import type { ContentProblem } from "./errors.ts";
 import { fillPattern, type WriterMessages } from "./locales/index.ts";
 
 /** A Markdown file split into its front matter text and its body. */
@@ -123,4 +125,16 @@ export function findKeyLines(text: string, yamlLine: number): Record<string, num
     if (nested) lines[`${parent}.${nested[1]}`] ??= yamlLine + index;
   });
   return lines;
+}
+
+/**
+ * An article file's text as an ArticleSource: front matter split off, parsed with parseFrontMatter
+ * and its key lines found; or the one problem that keeps it from being read.
+ */
+export function readArticleText(text: string, file: string, slugSource: string, messages: WriterMessages): { source: ArticleSource } | { problem: ContentProblem } {
+  const split = splitFrontMatter(text);
+  const parsed = split.yaml ? parseFrontMatter(split.yaml, split.yamlLine, messages) : { data: {} };
+  if ("problem" in parsed) return { problem: { file, ...parsed.problem } };
+  const keyLines = findKeyLines(split.yaml, split.yamlLine);
+  return { source: { file, slugSource, frontMatter: parsed.data, body: split.body, bodyLine: split.bodyLine, keyLines } };
 }
