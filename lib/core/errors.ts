@@ -57,7 +57,7 @@ export function formatContentProblems(problems: readonly ContentProblem[], local
       files: countPhrase(counts.files, byFile.size, locale.lang),
     }),
   ];
-  for (const [file, list] of byFile) {
+  for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     lines.push(`  ${file}`);
     for (const problem of list.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
       lines.push(`    - ${describeLine(problem, locale)}${problem.field}: ${problem.message}`);
