@@ -13,7 +13,8 @@ import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
 import { RebuildState, type BuildMarker } from "./rebuild-state.ts";
-import { createPageRenderer } from "./render-pages.ts";
+import { pruneStaleOutput } from "./prune-output.ts";
+import { createPageRenderer, getOutputPath, listPageJobs } from "./render-pages.ts";
 
 /** The validated content of a site, before photos are processed. */
 export interface CheckedContent {
@@ -184,6 +185,10 @@ export function createSiteLoader(
       const rendered = await renderPages(lastCatalog, siteDir);
       if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+      // An article set back to draft or deleted must not keep its old page (or photos) online.
+      const pages = listPageJobs(lastCatalog).map((job) => path.relative(siteDir, getOutputPath(siteDir, job.url)));
+      const removed = await pruneStaleOutput(siteDir, options.cacheDir, pages, photos.getUsedFiles());
+      if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
       if (options.recordBuild && lastMarker) {
         await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);
         log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);
