@@ -9,11 +9,11 @@ import { createDevApiMiddleware } from "./lib/dev-api.ts";
 // See README, "How a build works".
 export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
-  // A plain build that meets content problems ends right after listing them, with exit code 1:
-  // thrown on, the error would reach Eleventy, which prints its own stack traces after the list.
-  // `npm start` keeps serving and shows the list again on the next rebuild.
-  const site = createSiteLoader(options, undefined, (_error, summary) => {
-    if (process.env.ELEVENTY_RUN_MODE === "serve") return;
+  // Content problems end a build right after they are listed, with exit code 1: thrown on, the
+  // error would reach Eleventy, which prints its own stack traces after the list. A running
+  // `npm start` keeps serving its last good build and rebuilds when the content is fixed.
+  const site = createSiteLoader(options, undefined, (_error, summary, canKeepLast) => {
+    if (process.env.ELEVENTY_RUN_MODE === "serve" && canKeepLast) return "keep";
     console.error(summary);
     process.exit(1);
   });

@@ -109,16 +109,18 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
 /**
  * Loads a whole site once per build: content checked, photos processed (cached), articles rendered
  * and every listing, feed and sitemap computed from one typed set. `publish` then places the photos
- * the pages use into the output folder.
+ * the pages use into the output folder. `onContentError` hears of content problems after they are
+ * printed: the entry point may end the process, or answer "keep" to go on with the last good build.
  */
 export function createSiteLoader(
   options: BuildOptions,
   log: (line: string) => void = (line) => console.log(`[bantin] ${line}`),
-  onContentError?: (error: ContentError, summary: string) => void,
+  onContentError?: (error: ContentError, summary: string, canKeepLast: boolean) => "keep" | void,
 ) {
   const photos = new PhotoProcessor(options.cacheDir, log);
   let lastMarker: BuildMarker | null = null;
   let lastCatalog: Catalog | null = null;
+  let lastData: SiteData | null = null;
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
   return {
     async load(): Promise<SiteData> {
@@ -131,8 +133,12 @@ export function createSiteLoader(
         // Print the list once, plainly; Eleventy repeats whatever it is thrown several times.
         const summary = describeStoppedBuild(error);
         console.error(`\n${error.message}\n`);
-        // A plain build ends here (the entry point exits), so the writer's last screen is the list.
-        onContentError?.(error, summary);
+        // A plain build ends here (the entry point exits), so the writer's last screen is the list;
+        // a running `npm start` may keep showing its last good build until the content is fixed.
+        if (onContentError?.(error, summary, lastData !== null) === "keep" && lastData) {
+          console.error(error.locale.writers.report.keptLastBuild);
+          return lastData;
+        }
         throw new BantinError(summary, { cause: error });
       }
       for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
@@ -159,7 +165,8 @@ export function createSiteLoader(
       }
       lastMarker = marker;
       lastCatalog = catalog;
-      return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
+      lastData = { catalog, photoStats: stats, publishedCount: rendered.length, marker };
+      return lastData;
     },
     /**
      * Folders whose changes should rebuild a running `npm start`: the content, and the local

@@ -118,7 +118,7 @@ describe("every problem in every file, at once", () => {
       }
       expect(output, label).not.toMatch(STACK_TRACE);
     }
-    expect(build.stderr.trim().split("\n").at(-1)).toBe("Chưa xuất bản gì: sửa 8 lỗi ở trên rồi chạy lại npm run build.");
+    expect(build.stderr.trim().split("\n").at(-1)).toBe("Chưa xuất bản gì: sửa 8 lỗi ở trên rồi chạy lại.");
     // Nothing is published, so nothing from outside the content can be either.
     const written = await fs.readdir(path.join(temp, "out-mistakes"), { recursive: true }).catch(() => []);
     expect(written.filter((name) => !name.startsWith("assets"))).toEqual([]);

@@ -17,6 +17,7 @@ export interface WriterMessages {
     draftWarning: string;
     /** The last line of a build that stopped on content problems. */
     buildStopped: string;
+    keptLastBuild: string;
     valid: string;
     /** `{drafts}` with, when some drafts have problems, `{broken}` of them. */
     draftsWithProblems: string;
