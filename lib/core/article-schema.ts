@@ -59,6 +59,27 @@ function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]
 
 export type ArticleFrontMatter = z.output<ReturnType<typeof createArticleSchema>>;
 
+/** Edit distance between two short strings (keys), for "did you mean". */
+function countEdits(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** The known key a writer most likely meant: same letters in another case or spacing, or a typo or two away. */
+function findNearKey(key: string): string | undefined {
+  const plain = key.toLowerCase().replace(/[_\s-]/g, "");
+  if (plain.length > 40) return undefined;
+  const same = KNOWN_KEYS.find((known) => known.toLowerCase() === plain);
+  if (same) return same;
+  const scored = KNOWN_KEYS.map((known) => ({ known, edits: countEdits(known.toLowerCase(), plain) })).filter(({ known, edits }) => edits <= Math.min(2, known.length / 3));
+  return scored.sort((a, b) => a.edits - b.edits)[0]?.known;
+}
+
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown, messages: WriterMessages["fields"]): string {
   if (issue.code === "invalid_type") {
     const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], raw);
@@ -92,7 +113,7 @@ export function validateFrontMatter(
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const near = KNOWN_KEYS.find((known) => known.toLowerCase() === key.toLowerCase().replace(/[_\s-]/g, ""));
+        const near = findNearKey(key);
         const fix = near ? fillPattern(messages.didYouMean, { name: near }) : fillPattern(messages.knownFields, { names: KNOWN_KEYS.join(", ") });
         const field = [...issue.path, key].join(".");
         problems.push({ file, field, ...at(field), message: fillPattern(messages.unknown, { fix }) });

@@ -2,7 +2,8 @@ import { validateFrontMatter, type ArticleFrontMatter } from "./article-schema.t
 import { composeByline, type BylineLine } from "./byline.ts";
 import { describeInstant } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
-import { fillPattern, getLocale, LOCALES, type Locale } from "./locales/index.ts";
+import { fillPattern, getLocale, type Locale } from "./locales/index.ts";
+import { checkPlaceholders } from "./placeholders.ts";
 import { parseBody, renderBody, type ParsedBody } from "./markdown.ts";
 import { renderPicture, type PhotoSet } from "./picture.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -110,34 +111,6 @@ function checkPhotoRef(use: PhotoUse, alt: unknown, file: string, messages: Loca
   // A missing alt on the main photo is reported by validation, with the image.alt example.
   if (field === "body" && (typeof alt !== "string" || !alt.trim())) {
     problems.push({ file, field, ...at, message: fillPattern(messages.noAltBody, { src: src || "./anh.jpg" }) });
-  }
-  return problems;
-}
-
-/** Whether `value` is text `npm run new` wrote as a placeholder, in any language. */
-function findPlaceholder(value: unknown, kind: "author" | "alt"): string | null {
-  if (typeof value !== "string") return null;
-  const known = Object.values(LOCALES).map((locale) => locale.writers.placeholders[kind]);
-  return known.find((text) => value.trim() === text) ?? null;
-}
-
-/** Placeholders a skeleton from `npm run new` holds until the writer replaces them. */
-function checkPlaceholders(source: ArticleSource, raw: Record<string, unknown>, config: SiteConfig, locale: Locale): ContentProblem[] {
-  const { file } = source;
-  const lines = source.keyLines ?? {};
-  const problems: ContentProblem[] = [];
-  const add = (field: string, text: string, line: number | undefined) =>
-    problems.push({ file, field, ...(line ? { line } : {}), message: fillPattern(locale.writers.article.placeholder, { text }) });
-  const author = findPlaceholder(raw.author, "author");
-  if (author) add("author", author, lines.author);
-  const lead = `${config.shortName ?? config.name} –`;
-  if (typeof raw.lead === "string" && raw.lead.trim() === lead) add("lead", lead, lines.lead);
-  const image = raw.image as Record<string, unknown> | undefined;
-  const alt = findPlaceholder(image?.alt, "alt");
-  if (alt) add("image.alt", alt, lines["image.alt"] ?? lines.image);
-  for (const text of Object.values(LOCALES).map((each) => each.writers.placeholders.body)) {
-    const at = source.body.indexOf(text);
-    if (at >= 0) add("body", text, source.bodyLine + source.body.slice(0, at).split("\n").length - 1);
   }
   return problems;
 }

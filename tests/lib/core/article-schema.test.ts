@@ -32,6 +32,15 @@ describe("front matter validation", () => {
     expect(byField.Author).toMatchObject({ line: 9, message: 'is not a known field; did you mean "author"?' });
   });
 
+  it("suggests the known field for a typo", () => {
+    const fields = validateFrontMatter({ ...valid, autor: "x", secton: "y", photo_credit: "z", bogus: 1 }, "a.md", "UTC", en).problems;
+    const byField = Object.fromEntries(fields.map((p) => [p.field, p.message]));
+    expect(byField.autor).toContain('did you mean "author"?');
+    expect(byField.secton).toContain('did you mean "section"?');
+    expect(byField.photo_credit).toContain('did you mean "photoCredit"?');
+    expect(byField.bogus).toContain("known fields are title, date");
+  });
+
   it("refuses a slug that is not URL-safe", () => {
     expect(validateFrontMatter({ ...valid, slug: "Tin Mới" }, "a.md", "UTC").problems[0]?.field).toBe("slug");
   });
