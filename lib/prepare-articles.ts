@@ -29,6 +29,31 @@ function decodePath(src: string): string {
   }
 }
 
+/**
+ * Whether a file starts like a photo the encoder reads (JPEG, PNG, WebP, GIF, AVIF/HEIF, TIFF).
+ * Why: a text file or a broken download named .jpg would otherwise stop the build deep in the
+ * encoder, after all checks passed; its first bytes tell, for the cost of one small read.
+ */
+function hasPhotoSignature(file: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 12, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const ascii = (from: number, to: number) => head.toString("latin1", from, to);
+  return (
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    ascii(0, 4) === "\x89PNG" ||
+    (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") ||
+    ascii(0, 4) === "GIF8" ||
+    ascii(4, 8) === "ftyp" ||
+    ascii(0, 4) === "II*\0" ||
+    ascii(0, 4) === "MM\0*"
+  );
+}
+
 function isInside(dir: string, file: string): boolean {
   const relative = path.relative(dir, file);
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
@@ -54,7 +79,7 @@ function locatePhoto(use: PhotoUse, articleFile: string, root: string, file: str
     return { problem: { file, field: use.field, ...at, message: fillPattern(messages.missing, { src: use.src }) } };
   }
   if (!isInside(fs.realpathSync(dir), real)) return outside;
-  if (!fs.statSync(real).isFile()) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
+  if (!fs.statSync(real).isFile() || !hasPhotoSignature(real)) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
   return { absolute: real };
 }
 

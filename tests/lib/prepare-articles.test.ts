@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../lib/core/site-config.ts";
 import { MAX_ARTICLE_BYTES } from "../../lib/load-content.ts";
@@ -8,6 +9,8 @@ import { makeTempDir } from "../helpers/build-site.ts";
 
 const config = (parseSiteConfig({ name: "T", url: "https://t.example" }) as { config: SiteConfig }).config;
 const head = "---\ntitle: Tin\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n";
+
+const PNG_START = Buffer.from("\x89PNG\r\n\x1a\n", "latin1");
 
 let root: string;
 beforeAll(async () => {
@@ -52,6 +55,28 @@ describe("files no article should be", () => {
   });
 });
 
+describe("any bytes as an article file", () => {
+  it("yield an article or problems naming the file, never an exception, and fast", async () => {
+    const file = path.join(root, "content/articles/bat-ky/index.md");
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 2000 }),
+      fc.string({ unit: "grapheme", maxLength: 400 }).map((text) => new TextEncoder().encode(`---\n${text}\n---\n${text}`)),
+    );
+    await fc.assert(
+      fc.asyncProperty(bytes, async (content) => {
+        await fs.writeFile(file, content);
+        const started = performance.now();
+        const [prepared] = prepareFiles([file], root, config);
+        expect(performance.now() - started).toBeLessThan(500);
+        expect(prepared!.article !== null || prepared!.problems.length > 0).toBe(true);
+        for (const problem of prepared!.problems) expect(problem.file).toBe("content/articles/bat-ky/index.md");
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("photos from outside the article's folder", () => {
   it("refuses an absolute path, a path up out of the folder and a symlink out of the content, with file and line", async () => {
     const secret = path.join(root, "secret.png");
@@ -59,7 +84,7 @@ describe("photos from outside the article's folder", () => {
     const dir = path.join(root, "content/articles/ngoai");
     await fs.mkdir(dir, { recursive: true });
     await fs.symlink(secret, path.join(dir, "lien-ket.png"));
-    await fs.writeFile(path.join(dir, "that.png"), "a photo");
+    await fs.writeFile(path.join(dir, "that.png"), PNG_START);
     const result = await prepare(
       "ngoai",
       `${head}image:\n  src: ${secret}\n  alt: Ảnh\n---\n![Ảnh một](../../../secret.png)\n\n![Ảnh hai](./lien-ket.png)\n\n![Ảnh ba](./that.png)\n`,
@@ -75,10 +100,18 @@ describe("photos from outside the article's folder", () => {
     expect(result.photoPaths).toEqual([["./that.png", await fs.realpath(path.join(dir, "that.png"))]]);
   });
 
+  it("refuses a file that is not a photo, though named like one", async () => {
+    const dir = path.join(root, "content/articles/khong-phai-anh");
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, "anh.jpg"), "<html>a saved web page</html>");
+    const result = await prepare("khong-phai-anh", `${head}---\n![Ảnh](./anh.jpg)\n`);
+    expect(result.problems).toEqual([expect.objectContaining({ field: "body", line: 7, message: expect.stringContaining("không phải tệp ảnh") })]);
+  });
+
   it("lets a single-file article use photos in the folder holding it", async () => {
     const dir = path.join(root, "content/articles/mot-tep");
     await fs.mkdir(dir, { recursive: true });
-    await fs.writeFile(path.join(dir, "anh.png"), "a photo");
+    await fs.writeFile(path.join(dir, "anh.png"), PNG_START);
     const file = path.join(dir, "bai.md");
     await fs.writeFile(file, `${head}---\n![Ảnh](./anh.png)\n`);
     const [prepared] = prepareFiles([file], root, config);
