@@ -2,13 +2,16 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import fsSync from "node:fs";
 import type { ArticleSource } from "./core/article.ts";
-import { BantinError, ContentError, type ContentProblem } from "./core/errors.ts";
+import { ContentError, type ContentProblem } from "./core/errors.ts";
 import { readArticleText } from "./core/front-matter.ts";
-import { fillPattern, type Locale, type WriterMessages } from "./core/locales/index.ts";
+import { fillPattern, getLocale, LOCALES, type LanguageCode, type Locale, type WriterMessages } from "./core/locales/index.ts";
 import { vi } from "./core/locales/vi.ts";
 import { parseSiteConfig, type SiteConfig } from "./core/site-config.ts";
 
-/** Reads and validates `<contentDir>/site.json`. */
+/**
+ * Reads and validates `<contentDir>/site.json`. A missing, unreadable or invalid file is a
+ * ContentError naming it, in the site's language when the file says it (Vietnamese otherwise).
+ */
 export async function loadSiteConfig(contentDir: string, root: string, siteUrl: string | null): Promise<SiteConfig> {
   const file = path.join(contentDir, "site.json");
   const shown = path.relative(root, file);
@@ -16,12 +19,15 @@ export async function loadSiteConfig(contentDir: string, root: string, siteUrl: 
   try {
     raw = JSON.parse(await fs.readFile(file, "utf8"));
   } catch (error) {
-    const what = (error as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : "is not valid JSON";
-    throw new BantinError(`${shown} ${what}: it holds the site's name, url and language (see README, "Site settings")`, { cause: error });
+    const messages = vi.writers.site;
+    const message = (error as NodeJS.ErrnoException).code === "ENOENT" ? messages.missing : fillPattern(messages.notJson, { reason: (error as Error).message });
+    throw new ContentError([{ file: shown, field: "(file)", message }], { cause: error });
   }
   const parsed = parseSiteConfig(siteUrl ? { ...(raw as object), url: siteUrl } : raw);
   if ("problems" in parsed) {
-    throw new ContentError(parsed.problems.map((problem) => ({ file: shown, ...problem })));
+    const language = (raw as { language?: unknown } | null)?.language;
+    const locale = typeof language === "string" && language in LOCALES ? getLocale(language as LanguageCode) : vi;
+    throw new ContentError(parsed.problems.map((problem) => ({ file: shown, ...problem })), { locale });
   }
   return parsed.config;
 }

@@ -29,6 +29,10 @@ export const enWriters: WriterMessages = {
     tooDeep: "is nested more than {max} levels deep; front matter needs only lists and image: { src, alt, caption }",
     tooManyValues: "holds more than {max} values; front matter is a few short fields",
   },
+  site: {
+    missing: 'is missing; it holds the site\'s name, address and language, e.g. { "name": "The News", "url": "https://news.example" } (see README, "Site settings")',
+    notJson: "is not valid JSON ({reason}); it holds the site's name, address and language (see README, \"Site settings\")",
+  },
   fields: {
     empty: "is empty",
     tooLong: "is longer than {max} characters",

@@ -29,6 +29,10 @@ export const viWriters: WriterMessages = {
     tooDeep: "lồng nhau quá {max} cấp; phần đầu bài chỉ cần danh sách và image: { src, alt, caption }",
     tooManyValues: "có hơn {max} giá trị; phần đầu bài chỉ chứa vài trường ngắn",
   },
+  site: {
+    missing: 'không có tệp này; tệp ghi tên, địa chỉ và ngôn ngữ của trang, ví dụ { "name": "Bản Tin", "url": "https://bantin.example" } (xem README, "Site settings")',
+    notJson: "không phải JSON hợp lệ ({reason}); tệp ghi tên, địa chỉ và ngôn ngữ của trang (xem README, \"Site settings\")",
+  },
   fields: {
     empty: "đang để trống",
     tooLong: "dài quá {max} ký tự",

@@ -33,6 +33,7 @@ export interface WriterMessages {
     tooDeep: string;
     tooManyValues: string;
   };
+  site: { missing: string; notJson: string };
   fields: {
     empty: string;
     tooLong: string;
