@@ -60,11 +60,11 @@ function isInside(dir: string, file: string): boolean {
 }
 
 /**
- * Where a photo is on disk, or the problem with it. A photo must be a file inside the article's
+ * Where a photo is on disk, or the problem with it (`realDir`: the article's folder, links resolved). A photo must be a file inside the article's
  * own folder (for `name.md`, the folder holding it), after following symlinks: otherwise any file
  * the build can read (an absolute path, `../../x`, a link out of the content) would be published.
  */
-function locatePhoto(use: PhotoUse, articleFile: string, root: string, file: string, locale: Locale): { absolute: string } | { problem: ContentProblem } {
+function locatePhoto(use: PhotoUse, articleFile: string, realDir: string, root: string, file: string, locale: Locale): { absolute: string } | { problem: ContentProblem } {
   const messages = locale.writers.photos;
   const at = use.line ? { line: use.line } : {};
   const dir = path.dirname(articleFile);
@@ -78,7 +78,7 @@ function locatePhoto(use: PhotoUse, articleFile: string, root: string, file: str
   } catch {
     return { problem: { file, field: use.field, ...at, message: fillPattern(messages.missing, { src: use.src }) } };
   }
-  if (!isInside(fs.realpathSync(dir), real)) return outside;
+  if (!isInside(realDir, real)) return outside;
   if (!fs.statSync(real).isFile() || !hasPhotoSignature(real)) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
   return { absolute: real };
 }
@@ -93,9 +93,10 @@ export function prepareFiles(files: readonly string[], root: string, config: Sit
     const result = prepareArticle(source, config);
     const problems = [...result.problems];
     const photoPaths: [string, string][] = [];
+    const realDir = result.photos.length ? fs.realpathSync(path.dirname(absolute)) : "";
     for (const use of result.photos) {
       if (!use.src || isRemotePhoto(use.src)) continue;
-      const located = locatePhoto(use, absolute, root, source.file, locale);
+      const located = locatePhoto(use, absolute, realDir, root, source.file, locale);
       if ("problem" in located) problems.push(located.problem);
       else photoPaths.push([use.src, located.absolute]);
     }
