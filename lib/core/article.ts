@@ -34,8 +34,6 @@ export interface PreparedArticle {
   body: ParsedBody;
   /** Every photo source the article uses (main photo first), as written. */
   photoSources: string[];
-  /** File lines of the `slug:` and `section:` keys, for collection problems. */
-  lines: { slug?: number; section?: number };
 }
 
 /** A photo with its text, ready for a template. */
@@ -169,7 +167,7 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
     else if (!tags.has(tagSlug)) tags.set(tagSlug, { name, slug: tagSlug });
   }
   const photoSources = photos.map((use) => use.src);
-  return done({ file, data, slug, sectionSlug, tags: [...tags.values()], body, photoSources, lines: entry?.lines ?? {} });
+  return done({ file, data, slug, sectionSlug, tags: [...tags.values()], body, photoSources });
 }
 
 /** URL builders shared by articles, listings and feeds. */
