@@ -122,12 +122,57 @@ export function createSiteLoader(
   let lastCatalog: Catalog | null = null;
   let lastData: SiteData | null = null;
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
+
+  /** One build's data: content checked, photos processed, articles rendered, catalog built. */
+  async function loadOnce(): Promise<SiteData> {
+    const started = performance.now();
+    const content = await checkContent(options);
+    for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
+    const locale = getLocale(content.config.language);
+    const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
+    const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
+    const { sets, stats } = await processPhotos(files, content.config);
+    const rendered = published.map((article) => {
+      const paths = content.photoPaths.get(article.file)!;
+      return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
+    });
+    const comments = await readComments(options, content.config, log);
+    const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
+    const waiting = content.articles
+      .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
+      .map((article) => article.data.date.getTime());
+    const marker: BuildMarker = {
+      builtAt: options.now.toISOString(),
+      lastChange: comments?.lastChange ?? null,
+      nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
+    };
+    if (!options.quiet) {
+      log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+    lastMarker = marker;
+    lastCatalog = catalog;
+    return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
+  }
+
+  /** Photos for this build; one the encoder cannot read stops the build as a content problem naming it. */
+  async function processPhotos(files: string[], config: SiteConfig) {
+    try {
+      return await photos.processAll(files);
+    } catch (error) {
+      if (!(error instanceof BantinError)) throw error;
+      const locale = getLocale(config.language);
+      const broken = files.find((file) => error.message.includes(file));
+      const reason = (error.cause instanceof Error ? error.cause.message : error.message).split("\n")[0]!.trim();
+      const file = broken ? path.relative(options.root, broken) : "(photos)";
+      throw new ContentError([{ file, field: "(file)", message: fillPattern(locale.writers.photos.unreadable, { reason }) }], { cause: error, locale });
+    }
+  }
+
   return {
     async load(): Promise<SiteData> {
-      const started = performance.now();
-      let content: CheckedContent;
       try {
-        content = await checkContent(options);
+        lastData = await loadOnce();
+        return lastData;
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
         // Print the list once, plainly; Eleventy repeats whatever it is thrown several times.
@@ -141,32 +186,6 @@ export function createSiteLoader(
         }
         throw new BantinError(summary, { cause: error });
       }
-      for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
-      const locale = getLocale(content.config.language);
-      const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
-      const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
-      const { sets, stats } = await photos.processAll(files);
-      const rendered = published.map((article) => {
-        const paths = content.photoPaths.get(article.file)!;
-        return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
-      });
-      const comments = await readComments(options, content.config, log);
-      const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
-      const waiting = content.articles
-        .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
-        .map((article) => article.data.date.getTime());
-      const marker: BuildMarker = {
-        builtAt: options.now.toISOString(),
-        lastChange: comments?.lastChange ?? null,
-        nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
-      };
-      if (!options.quiet) {
-        log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      }
-      lastMarker = marker;
-      lastCatalog = catalog;
-      lastData = { catalog, photoStats: stats, publishedCount: rendered.length, marker };
-      return lastData;
     },
     /**
      * Folders whose changes should rebuild a running `npm start`: the content, and the local

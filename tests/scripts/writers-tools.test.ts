@@ -126,4 +126,17 @@ describe("every problem in every file, at once", () => {
     const written = await fs.readdir(path.join(temp, "out-mistakes"), { recursive: true }).catch(() => []);
     expect(written.filter((name) => !name.startsWith("assets"))).toEqual([]);
   });
+
+  it("stops the build cleanly, naming the file, when a photo looks like a JPEG but cannot be read", async () => {
+    const content = path.join(temp, "broken-photo");
+    await fs.mkdir(path.join(content, "articles/anh-hong"), { recursive: true });
+    await fs.cp(path.join(ROOT, "tests/fixtures/site/site.json"), path.join(content, "site.json"));
+    await fs.writeFile(path.join(content, "articles/anh-hong/index.md"), "---\ntitle: Ảnh hỏng\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n---\n![Cổng nhà máy](./anh.jpg)\n");
+    await fs.writeFile(path.join(content, "articles/anh-hong/anh.jpg"), Buffer.concat([JPEG_START, Buffer.from("cut off in the middle of the download")]));
+    const build = await buildSite({ contentDir: content, outDir: path.join(temp, "out-broken-photo"), cacheDir: path.join(temp, "cache-broken-photo") });
+    const output = build.stdout + build.stderr;
+    expect(build.code).toBe(1);
+    expect(output).toMatch(/Có 1 lỗi trong 1 tệp; chưa xuất bản gì\.[^\n]*\n\s+\S*broken-photo\/articles\/anh-hong\/anh\.jpg\n\s+- \(file\): ảnh này không đọc được/);
+    expect(output).not.toMatch(STACK_TRACE);
+  });
 });

@@ -74,6 +74,7 @@ export const enWriters: WriterMessages = {
     noAltBody: 'photo "{src}" has no alt text for readers who cannot see it. Write ![What the photo shows: who, doing what, where]({src} "Caption")',
     missing: 'photo "{src}" is not there; put the file next to the article or fix the name',
     notFile: '"{src}" is not a photo file; point to a JPEG, PNG or WebP file next to the article',
+    unreadable: "this photo cannot be read ({reason}); open it in a photo viewer and save it again as JPEG, PNG or WebP",
     outside: 'photo "{src}" is outside the article\'s folder; copy it into {folder} and write ./photo-name.jpg',
   },
   article: {

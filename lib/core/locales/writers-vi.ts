@@ -74,6 +74,7 @@ export const viWriters: WriterMessages = {
     noAltBody: 'ảnh "{src}" chưa có mô tả (alt) cho người đọc không xem được ảnh. Viết ![Điều ảnh cho thấy: ai, làm gì, ở đâu]({src} "Chú thích")',
     missing: 'không có tệp ảnh "{src}"; đặt ảnh cạnh bài viết hoặc sửa lại tên',
     notFile: '"{src}" không phải tệp ảnh; trỏ tới một tệp JPEG, PNG hoặc WebP cạnh bài viết',
+    unreadable: "ảnh này không đọc được ({reason}); mở ảnh bằng trình xem ảnh và lưu lại thành JPEG, PNG hoặc WebP",
     outside: 'ảnh "{src}" nằm ngoài thư mục của bài viết; chép ảnh vào {folder} và viết ./tên-ảnh.jpg',
   },
   article: {

@@ -61,6 +61,7 @@ export interface WriterMessages {
     noAltBody: string;
     missing: string;
     notFile: string;
+    unreadable: string;
     outside: string;
   };
   article: { noSlug: string; sectionNoLetters: string; tagNoLetters: string; placeholder: string };
