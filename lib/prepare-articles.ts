@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isRemotePhoto, prepareArticle, type CollectionEntry, type PhotoUse, type PreparedArticle } from "./core/article.ts";
+import { prepareArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
+import { isRemotePhoto, type PhotoUse } from "./core/photo-refs.ts";
 import type { ContentProblem } from "./core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";

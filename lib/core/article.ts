@@ -3,6 +3,7 @@ import { composeByline, type BylineLine } from "./byline.ts";
 import { describeInstant } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
 import { fillPattern, getLocale, type Locale } from "./locales/index.ts";
+import { checkPhotoRef, type PhotoUse } from "./photo-refs.ts";
 import { checkPlaceholders } from "./placeholders.ts";
 import { parseBody, renderBody, type ParsedBody } from "./markdown.ts";
 import { renderPicture, type PhotoSet } from "./picture.ts";
@@ -65,20 +66,6 @@ export interface Article {
   bodyHtml: string;
 }
 
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
-
-/** Whether a photo source is a web address (refused: photos are files next to the article). */
-export function isRemotePhoto(src: string): boolean {
-  return REMOTE.test(src);
-}
-
-/** A photo an article uses, as written, with where it is written (for messages). */
-export interface PhotoUse {
-  src: string;
-  field: "image.src" | "body";
-  line?: number;
-}
-
 /** What the checks across articles need of one article, even one whose other fields are wrong. */
 export interface CollectionEntry {
   file: string;
@@ -98,19 +85,6 @@ export interface PreparedResult {
   /** For the checks across articles: null when the section or slug cannot be read. */
   entry: CollectionEntry | null;
   isDraft: boolean;
-}
-
-function checkPhotoRef(use: PhotoUse, alt: unknown, file: string, messages: Locale["writers"]["photos"]): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const { src, field } = use;
-  const at = use.line ? { line: use.line } : {};
-  if (!src) problems.push({ file, field, ...at, message: messages.noFile });
-  else if (REMOTE.test(src)) problems.push({ file, field, ...at, message: fillPattern(messages.remote, { src, name: src.split("/").pop() ?? "" }) });
-  // A missing alt on the main photo is reported by validation, with the image.alt example.
-  if (field === "body" && (typeof alt !== "string" || !alt.trim())) {
-    problems.push({ file, field, ...at, message: fillPattern(messages.noAltBody, { src: src || "./anh.jpg" }) });
-  }
-  return problems;
 }
 
 /** The section and slug of an article, read on their own so collection checks run on every article. */

