@@ -57,6 +57,21 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
   return { config, articles, photoPaths, draftProblems, brokenDrafts };
 }
 
+/**
+ * What `npm run check` says of valid content, in the site's language: articles (drafts with
+ * problems included, and said to have them), drafts and sections, each counted in proper grammar.
+ */
+export function describeCheckedContent(content: CheckedContent): string {
+  const { lang, writers } = getLocale(content.config.language);
+  const sections = new Set(content.articles.map((article) => article.data.section));
+  const drafts = countPhrase(writers.counts.drafts, content.articles.filter((article) => article.data.draft).length + content.brokenDrafts, lang);
+  return fillPattern(writers.report.valid, {
+    articles: countPhrase(writers.counts.articles, content.articles.length + content.brokenDrafts, lang),
+    drafts: content.brokenDrafts ? fillPattern(writers.report.draftsWithProblems, { drafts, broken: content.brokenDrafts }) : drafts,
+    sections: countPhrase(writers.counts.sections, sections.size, lang),
+  });
+}
+
 /** One warning line for a problem in a draft, in the site's language. */
 export function formatDraftProblem(problem: ContentProblem, config: SiteConfig): string {
   const locale = getLocale(config.language);
