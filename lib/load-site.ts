@@ -162,7 +162,7 @@ export function createSiteLoader(
       nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
     };
     if (!options.quiet) {
-      log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      log(`articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     }
     lastMarker = marker;
     lastCatalog = catalog;
