@@ -72,14 +72,14 @@ function readText(absolute: string, file: string, messages: WriterMessages): { t
     return { problem: { file, field, message: fillPattern(messages.file.unreadable, { reason: (error as Error).message }) } };
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { problem: { file, field, line: lineAt(bytes, nul), message: fillPattern(messages.file.nul, { line: lineAt(bytes, nul) }) } };
+  if (nul !== -1) return { problem: { file, field, line: lineAt(bytes, nul), message: messages.file.nul } };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
     // The decoder does not say where; the first replacement character of a lenient decode does.
     const lenient = bytes.toString("utf8");
     const line = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))).split("\n").length;
-    return { problem: { file, field, line, message: fillPattern(messages.file.notUtf8, { line }) } };
+    return { problem: { file, field, line, message: messages.file.notUtf8 } };
   }
 }
 

@@ -21,8 +21,8 @@ export const enWriters: WriterMessages = {
   file: {
     unreadable: "cannot be read ({reason})",
     tooLarge: "is {size} bytes, more than the {max} bytes an article may have; split it or remove what is not needed",
-    nul: "holds a NUL byte on line {line}: this is not Markdown text; save the article again as UTF-8 text",
-    notUtf8: "is not UTF-8 text (line {line}); open it and save it with the UTF-8 encoding",
+    nul: "holds a NUL byte: this is not Markdown text; save the article again as UTF-8 text",
+    notUtf8: "is not UTF-8 text; open it and save it with the UTF-8 encoding",
     notYaml: 'is not valid YAML ({reason}). Put the front matter between two lines of ---, one "key: value" per line, and quote values that contain ": "',
     notMap: 'must be "key: value" lines, e.g. title: "The headline"',
     alias: "uses a YAML anchor or alias (&name / *name); write each value out in full",

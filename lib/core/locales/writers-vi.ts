@@ -21,8 +21,8 @@ export const viWriters: WriterMessages = {
   file: {
     unreadable: "không đọc được tệp ({reason})",
     tooLarge: "tệp nặng {size} byte, quá giới hạn {max} byte của một bài viết; tách bài hoặc bỏ phần thừa",
-    nul: "tệp chứa byte NUL ở dòng {line}: đây không phải văn bản Markdown; lưu lại bài dưới dạng văn bản UTF-8",
-    notUtf8: "tệp không phải văn bản UTF-8 (dòng {line}); mở bài và lưu lại với bảng mã UTF-8",
+    nul: "tệp chứa byte NUL: đây không phải văn bản Markdown; lưu lại bài dưới dạng văn bản UTF-8",
+    notUtf8: "tệp không phải văn bản UTF-8; mở bài và lưu lại với bảng mã UTF-8",
     notYaml: 'không phải YAML hợp lệ ({reason}). Đặt phần đầu bài giữa hai dòng ---, mỗi dòng một "khoá: giá trị", và đặt trong ngoặc kép giá trị có chứa ": "',
     notMap: 'phải là các dòng "khoá: giá trị", ví dụ title: "Tiêu đề bài"',
     alias: "dùng neo hoặc bí danh YAML (&ten / *ten); hãy viết đầy đủ từng giá trị",
