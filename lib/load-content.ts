@@ -3,7 +3,7 @@ import path from "node:path";
 import fsSync from "node:fs";
 import type { ArticleSource } from "./core/article.ts";
 import { ContentError, type ContentProblem } from "./core/errors.ts";
-import { readArticleText } from "./core/front-matter.ts";
+import { readArticleText, type UnreadArticle } from "./core/front-matter.ts";
 import { fillPattern, getLocale, LOCALES, type LanguageCode, type Locale, type WriterMessages } from "./core/locales/index.ts";
 import { vi } from "./core/locales/vi.ts";
 import { parseSiteConfig, type SiteConfig } from "./core/site-config.ts";
@@ -89,7 +89,7 @@ function readText(absolute: string, file: string, messages: WriterMessages): { t
  * every broken file. Files are read synchronously on purpose: measured on 16,000 small files, the
  * thread-pool round trips of async reads cost three times as long.
  */
-export function readArticleSource(absolute: string, root: string, locale: Locale = vi): { source: ArticleSource } | { problem: ContentProblem } {
+export function readArticleSource(absolute: string, root: string, locale: Locale = vi): { source: ArticleSource } | UnreadArticle {
   const file = path.relative(root, absolute);
   const read = readText(absolute, file, locale.writers);
   if ("problem" in read) return read;

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
+import { checkBodyPhotos, prepareArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
+import { parseBody } from "./core/markdown.ts";
 import { isRemotePhoto, type PhotoUse } from "./core/photo-refs.ts";
 import type { ContentProblem } from "./core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "./core/locales/index.ts";
@@ -84,25 +85,37 @@ function locatePhoto(use: PhotoUse, articleFile: string, realDir: string, root: 
   return { absolute: real };
 }
 
+/** The photos' paths on disk, and a problem for each that is missing, elsewhere or not a photo. */
+function locatePhotos(photos: readonly PhotoUse[], absolute: string, root: string, file: string, locale: Locale) {
+  const problems: ContentProblem[] = [];
+  const photoPaths: [string, string][] = [];
+  const realDir = photos.length ? fs.realpathSync(path.dirname(absolute)) : "";
+  for (const use of photos) {
+    if (!use.src || isRemotePhoto(use.src)) continue;
+    const located = locatePhoto(use, absolute, realDir, root, file, locale);
+    if ("problem" in located) problems.push(located.problem);
+    else photoPaths.push([use.src, located.absolute]);
+  }
+  return { problems, photoPaths };
+}
+
 /** Reads and prepares files in order, checking every photo they use, even in articles with other problems. */
 export function prepareFiles(files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
   const locale = getLocale(config.language);
-  return files.map((absolute) => {
+  return files.map((absolute): PreparedFile => {
     const read = readArticleSource(absolute, root, locale);
-    if ("problem" in read) return { file: read.problem.file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null };
+    if ("problem" in read) {
+      const { file } = read.problem;
+      const inBody = read.body ? checkBodyPhotos(parseBody(read.body.text.normalize("NFC")), read.body.line, file, locale) : { photos: [], problems: [] };
+      const located = locatePhotos(inBody.photos, absolute, root, file, locale);
+      return { file, article: null, problems: [read.problem, ...inBody.problems, ...located.problems], isDraft: false, photoPaths: [], entry: null };
+    }
     const { source } = read;
     const result = prepareArticle(source, config);
-    const problems = [...result.problems];
-    const photoPaths: [string, string][] = [];
-    const realDir = result.photos.length ? fs.realpathSync(path.dirname(absolute)) : "";
-    for (const use of result.photos) {
-      if (!use.src || isRemotePhoto(use.src)) continue;
-      const located = locatePhoto(use, absolute, realDir, root, source.file, locale);
-      if ("problem" in located) problems.push(located.problem);
-      else photoPaths.push([use.src, located.absolute]);
-    }
+    const located = locatePhotos(result.photos, absolute, root, source.file, locale);
+    const problems = [...result.problems, ...located.problems];
     const article = problems.length === 0 ? result.article : null;
-    return { file: source.file, article, problems, isDraft: result.isDraft, photoPaths, entry: result.entry };
+    return { file: source.file, article, problems, isDraft: result.isDraft, photoPaths: located.photoPaths, entry: result.entry };
   });
 }
 

@@ -87,6 +87,21 @@ export interface PreparedResult {
   isDraft: boolean;
 }
 
+/**
+ * The photos a parsed body uses, with their file lines, and the problems in how they are written.
+ * Also run on a file whose front matter cannot be read, so its photos are checked in the same run.
+ */
+export function checkBodyPhotos(body: ParsedBody, bodyLine: number, file: string, locale: Locale): { photos: PhotoUse[]; problems: ContentProblem[] } {
+  const photos: PhotoUse[] = [];
+  const problems: ContentProblem[] = [];
+  for (const ref of body.photos) {
+    const use: PhotoUse = { src: ref.src, field: "body", ...(ref.line === null ? {} : { line: bodyLine + ref.line - 1 }) };
+    photos.push(use);
+    problems.push(...checkPhotoRef(use, ref.alt, file, locale.writers.photos));
+  }
+  return { photos, problems };
+}
+
 /** The section and slug of an article, read on their own so collection checks run on every article. */
 function readEntry(source: ArticleSource, raw: Record<string, unknown>): CollectionEntry | null {
   const section = typeof raw.section === "string" ? raw.section.trim() : "";
@@ -119,11 +134,9 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
     photos.push({ src: image.src.trim(), field: "image.src", ...(line ? { line } : {}) });
     problems.push(...checkPhotoRef(photos[0]!, image.alt, file, messages.photos));
   }
-  for (const ref of body.photos) {
-    const use: PhotoUse = { src: ref.src, field: "body", ...(ref.line === null ? {} : { line: source.bodyLine + ref.line - 1 }) };
-    photos.push(use);
-    problems.push(...checkPhotoRef(use, ref.alt, file, messages.photos));
-  }
+  const inBody = checkBodyPhotos(body, source.bodyLine, file, locale);
+  photos.push(...inBody.photos);
+  problems.push(...inBody.problems);
   problems.push(...checkPlaceholders(source, raw, config, locale));
   const isDraft = raw.draft === true;
   const entry = readEntry(source, raw);

@@ -127,14 +127,21 @@ export function findKeyLines(text: string, yamlLine: number): Record<string, num
   return lines;
 }
 
+/** A file that cannot be read as an article: why, and its body when the file could be split. */
+export interface UnreadArticle {
+  problem: ContentProblem;
+  body?: { text: string; line: number };
+}
+
 /**
  * An article file's text as an ArticleSource: front matter split off, parsed with parseFrontMatter
- * and its key lines found; or the one problem that keeps it from being read.
+ * and its key lines found; or the problem that keeps it from being read, with the body so its
+ * photos can still be checked.
  */
-export function readArticleText(text: string, file: string, slugSource: string, messages: WriterMessages): { source: ArticleSource } | { problem: ContentProblem } {
+export function readArticleText(text: string, file: string, slugSource: string, messages: WriterMessages): { source: ArticleSource } | UnreadArticle {
   const split = splitFrontMatter(text);
   const parsed = split.yaml ? parseFrontMatter(split.yaml, split.yamlLine, messages) : { data: {} };
-  if ("problem" in parsed) return { problem: { file, ...parsed.problem } };
+  if ("problem" in parsed) return { problem: { file, ...parsed.problem }, body: { text: split.body, line: split.bodyLine } };
   const keyLines = findKeyLines(split.yaml, split.yamlLine);
   return { source: { file, slugSource, frontMatter: parsed.data, body: split.body, bodyLine: split.bodyLine, keyLines } };
 }

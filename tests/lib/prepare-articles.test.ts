@@ -49,6 +49,12 @@ describe("files no article should be", () => {
     expect(latin1.problems).toEqual([expect.objectContaining({ file: "content/articles/latin1/index.md", line: 8, message: expect.stringContaining("UTF-8") })]);
   });
 
+  it("still checks the body's photos when the front matter is not YAML", async () => {
+    const result = await prepare("yaml-hong", "---\ntitle: Tin: mới\n---\nĐoạn văn.\n\n![](./khong-co.jpg)\n");
+    expect(result.problems.map((p) => [p.field, p.line])).toEqual([["(front matter)", 2], ["body", 6], ["body", 6]]);
+    expect(result.problems[2]!.message).toContain('không có tệp ảnh "./khong-co.jpg"');
+  });
+
   it("turns front matter nested a hundred thousand deep into a problem, not a stack overflow", async () => {
     const result = await prepare("sau", `---\ntitle: ${"[".repeat(100_000)}\n---\n`);
     expect(result.problems).toEqual([expect.objectContaining({ file: "content/articles/sau/index.md", field: "(front matter)" })]);
