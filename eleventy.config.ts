@@ -10,7 +10,14 @@ import { bindDevServerHost, readDevServerHost } from "./lib/dev-server-host.ts";
 // See README, "How a build works".
 export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
-  const site = createSiteLoader(options);
+  // Content problems end a build right after they are listed, with exit code 1: thrown on, the
+  // error would reach Eleventy, which prints its own stack traces after the list. A running
+  // `npm start` keeps serving its last good build and rebuilds when the content is fixed.
+  const site = createSiteLoader(options, undefined, (_error, summary, canKeepLast) => {
+    if (process.env.ELEVENTY_RUN_MODE === "serve" && canKeepLast) return "keep";
+    console.error(summary);
+    process.exit(1);
+  });
 
   // Frozen: Eleventy then shares the data set with its templates instead of deep-copying it into
   // each one (at 16,000 articles the copies cost seconds and hundreds of megabytes).

@@ -1,10 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { renderArticle, type PreparedArticle } from "./core/article.ts";
+import { renderArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
 import { buildCatalog, type Catalog } from "./core/catalog.ts";
 import { checkCollection, isPublishable } from "./core/collection.ts";
-import { BantinError, ContentError, type ContentProblem } from "./core/errors.ts";
-import { getLocale } from "./core/locales/index.ts";
+import { BantinError, ContentError, describeLine, type ContentProblem } from "./core/errors.ts";
+import { countPhrase, fillPattern, getLocale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { listArticleFiles, loadSiteConfig } from "./load-content.ts";
@@ -13,7 +13,8 @@ import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { openCommentStore, readStoreChoice } from "./open-comment-store.ts";
 import { RebuildState, type BuildMarker } from "./rebuild-state.ts";
-import { createPageRenderer } from "./render-pages.ts";
+import { pruneStaleOutput } from "./prune-output.ts";
+import { createPageRenderer, getOutputPath, listPageJobs } from "./render-pages.ts";
 
 /** The validated content of a site, before photos are processed. */
 export interface CheckedContent {
@@ -23,11 +24,14 @@ export interface CheckedContent {
   photoPaths: Map<string, Map<string, string>>;
   /** Problems in drafts: printed, never fatal, since a draft is work in progress. */
   draftProblems: ContentProblem[];
+  /** Drafts with problems: counted as drafts, though they have no prepared article. */
+  brokenDrafts: number;
 }
 
 /**
  * Reads and validates all content without processing photos: what `npm run check` runs and the
- * first step of every build. Throws one ContentError listing every problem in every file.
+ * first step of every build. Throws one ContentError (in the site's language) listing every
+ * problem in every file: fields, photos and clashes between articles, all in one run.
  */
 export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
@@ -35,18 +39,49 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
   const problems: ContentProblem[] = [];
   const draftProblems: ContentProblem[] = [];
   const articles: PreparedArticle[] = [];
+  const entries: CollectionEntry[] = [];
   const photoPaths = new Map<string, Map<string, string>>();
+  let brokenDrafts = 0;
   for (const prepared of await prepareAllFiles(listArticleFiles(options.contentDir), options.root, config, options.threads)) {
     if (prepared.isDraft) draftProblems.push(...prepared.problems);
     else problems.push(...prepared.problems);
+    if (prepared.isDraft && !prepared.article) brokenDrafts++;
+    if (!prepared.isDraft && prepared.entry) entries.push(prepared.entry);
     if (prepared.article) {
       articles.push(prepared.article);
       photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
-  problems.push(...checkCollection(articles.filter((article) => !article.data.draft), locale));
-  if (problems.length > 0) throw new ContentError(problems);
-  return { config, articles, photoPaths, draftProblems };
+  problems.push(...checkCollection(entries, locale));
+  if (problems.length > 0) throw new ContentError(problems, { locale });
+  return { config, articles, photoPaths, draftProblems, brokenDrafts };
+}
+
+/**
+ * What `npm run check` says of valid content, in the site's language: articles (drafts with
+ * problems included, and said to have them), drafts and sections, each counted in proper grammar.
+ */
+export function describeCheckedContent(content: CheckedContent): string {
+  const { lang, writers } = getLocale(content.config.language);
+  const sections = new Set(content.articles.map((article) => article.data.section));
+  const drafts = countPhrase(writers.counts.drafts, content.articles.filter((article) => article.data.draft).length + content.brokenDrafts, lang);
+  return fillPattern(writers.report.valid, {
+    articles: countPhrase(writers.counts.articles, content.articles.length + content.brokenDrafts, lang),
+    drafts: content.brokenDrafts ? fillPattern(writers.report.draftsWithProblems, { drafts, broken: content.brokenDrafts }) : drafts,
+    sections: countPhrase(writers.counts.sections, sections.size, lang),
+  });
+}
+
+/** One warning line for a problem in a draft, in the site's language. */
+export function formatDraftProblem(problem: ContentProblem, config: SiteConfig): string {
+  const locale = getLocale(config.language);
+  return fillPattern(locale.writers.report.draftWarning, { file: problem.file, where: describeLine(problem, locale), field: problem.field, message: problem.message });
+}
+
+/** The last line of a build stopped by content problems, in the site's language. */
+export function describeStoppedBuild(error: ContentError): string {
+  const { locale } = error;
+  return fillPattern(locale.writers.report.buildStopped, { problems: countPhrase(locale.writers.counts.problems, error.problems.length, locale.lang) });
 }
 
 /** A built site's data plus what the build did, for logs and tests. */
@@ -89,50 +124,83 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
 /**
  * Loads a whole site once per build: content checked, photos processed (cached), articles rendered
  * and every listing, feed and sitemap computed from one typed set. `publish` then places the photos
- * the pages use into the output folder.
+ * the pages use into the output folder. `onContentError` hears of content problems after they are
+ * printed: the entry point may end the process, or answer "keep" to go on with the last good build.
  */
-export function createSiteLoader(options: BuildOptions, log: (line: string) => void = (line) => console.log(`[bantin] ${line}`)) {
+export function createSiteLoader(
+  options: BuildOptions,
+  log: (line: string) => void = (line) => console.log(`[bantin] ${line}`),
+  onContentError?: (error: ContentError, summary: string, canKeepLast: boolean) => "keep" | void,
+) {
   const photos = new PhotoProcessor(options.cacheDir, log);
   let lastMarker: BuildMarker | null = null;
   let lastCatalog: Catalog | null = null;
+  let lastData: SiteData | null = null;
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
+
+  /** One build's data: content checked, photos processed, articles rendered, catalog built. */
+  async function loadOnce(): Promise<SiteData> {
+    const started = performance.now();
+    const content = await checkContent(options);
+    for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
+    const locale = getLocale(content.config.language);
+    const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
+    const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
+    const { sets, stats } = await processPhotos(files, content.config);
+    const rendered = published.map((article) => {
+      const paths = content.photoPaths.get(article.file)!;
+      return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
+    });
+    const comments = await readComments(options, content.config, log);
+    const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
+    const waiting = content.articles
+      .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
+      .map((article) => article.data.date.getTime());
+    const marker: BuildMarker = {
+      builtAt: options.now.toISOString(),
+      lastChange: comments?.lastChange ?? null,
+      nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
+    };
+    if (!options.quiet) {
+      log(`articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+    lastMarker = marker;
+    lastCatalog = catalog;
+    return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
+  }
+
+  /** Photos for this build; one the encoder cannot read stops the build as a content problem naming it. */
+  async function processPhotos(files: string[], config: SiteConfig) {
+    try {
+      return await photos.processAll(files);
+    } catch (error) {
+      if (!(error instanceof BantinError)) throw error;
+      const locale = getLocale(config.language);
+      const broken = files.find((file) => error.message.includes(file));
+      const reason = (error.cause instanceof Error ? error.cause.message : error.message).split("\n")[0]!.trim();
+      const file = broken ? path.relative(options.root, broken) : "(photos)";
+      throw new ContentError([{ file, field: "(file)", message: fillPattern(locale.writers.photos.unreadable, { reason }) }], { cause: error, locale });
+    }
+  }
+
   return {
     async load(): Promise<SiteData> {
-      const started = performance.now();
-      let content: CheckedContent;
       try {
-        content = await checkContent(options);
+        lastData = await loadOnce();
+        return lastData;
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
         // Print the list once, plainly; Eleventy repeats whatever it is thrown several times.
+        const summary = describeStoppedBuild(error);
         console.error(`\n${error.message}\n`);
-        throw new BantinError(`the build stopped: ${error.problems.length} content problem(s), listed above`, { cause: error });
+        // A plain build ends here (the entry point exits), so the writer's last screen is the list;
+        // a running `npm start` may keep showing its last good build until the content is fixed.
+        if (onContentError?.(error, summary, lastData !== null) === "keep" && lastData) {
+          console.error(error.locale.writers.report.keptLastBuild);
+          return lastData;
+        }
+        throw new BantinError(summary, { cause: error });
       }
-      for (const problem of content.draftProblems) log(`draft ${problem.file}: ${problem.field}: ${problem.message}`);
-      const locale = getLocale(content.config.language);
-      const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
-      const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
-      const { sets, stats } = await photos.processAll(files);
-      const rendered = published.map((article) => {
-        const paths = content.photoPaths.get(article.file)!;
-        return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
-      });
-      const comments = await readComments(options, content.config, log);
-      const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
-      const waiting = content.articles
-        .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
-        .map((article) => article.data.date.getTime());
-      const marker: BuildMarker = {
-        builtAt: options.now.toISOString(),
-        lastChange: comments?.lastChange ?? null,
-        nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
-      };
-      if (!options.quiet) {
-        log(`${rendered.length} articles (${content.articles.length - rendered.length} drafts or embargoed) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      }
-      lastMarker = marker;
-      lastCatalog = catalog;
-      return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
     },
     /**
      * Folders whose changes should rebuild a running `npm start`: the content, and the local
@@ -158,6 +226,10 @@ export function createSiteLoader(options: BuildOptions, log: (line: string) => v
       const rendered = await renderPages(lastCatalog, siteDir);
       if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+      // An article set back to draft or deleted must not keep its old page (or photos) online.
+      const pages = listPageJobs(lastCatalog).map((job) => path.relative(siteDir, getOutputPath(siteDir, job.url)));
+      const removed = await pruneStaleOutput(siteDir, options.cacheDir, pages, photos.getUsedFiles());
+      if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
       if (options.recordBuild && lastMarker) {
         await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);
         log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);

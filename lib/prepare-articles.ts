@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareArticle, type PreparedArticle } from "./core/article.ts";
+import { checkBodyPhotos, prepareArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
+import { parseBody } from "./core/markdown.ts";
+import { isRemotePhoto, type PhotoUse } from "./core/photo-refs.ts";
 import type { ContentProblem } from "./core/errors.ts";
+import { fillPattern, getLocale, type Locale } from "./core/locales/index.ts";
 import type { SiteConfig } from "./core/site-config.ts";
 import { readArticleSource } from "./load-content.ts";
 import { runTsWorker } from "./ts-worker.ts";
@@ -15,6 +18,8 @@ export interface PreparedFile {
   isDraft: boolean;
   /** Each photo source as written, with its absolute path. */
   photoPaths: [string, string][];
+  /** Section and slug for the checks across articles, when they could be read. */
+  entry: CollectionEntry | null;
 }
 
 /** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
@@ -26,25 +31,91 @@ function decodePath(src: string): string {
   }
 }
 
-/** Reads and prepares files in order, checking that every photo they use is there. */
+/**
+ * Whether a file starts like a photo the encoder reads (JPEG, PNG, WebP, GIF, AVIF/HEIF, TIFF).
+ * Why: a text file or a broken download named .jpg would otherwise stop the build deep in the
+ * encoder, after all checks passed; its first bytes tell, for the cost of one small read.
+ */
+function hasPhotoSignature(file: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 12, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const ascii = (from: number, to: number) => head.toString("latin1", from, to);
+  return (
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    ascii(0, 4) === "\x89PNG" ||
+    (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") ||
+    ascii(0, 4) === "GIF8" ||
+    ascii(4, 8) === "ftyp" ||
+    ascii(0, 4) === "II*\0" ||
+    ascii(0, 4) === "MM\0*"
+  );
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Where a photo is on disk, or the problem with it (`realDir`: the article's folder, links resolved). A photo must be a file inside the article's
+ * own folder (for `name.md`, the folder holding it), after following symlinks: otherwise any file
+ * the build can read (an absolute path, `../../x`, a link out of the content) would be published.
+ */
+function locatePhoto(use: PhotoUse, articleFile: string, realDir: string, root: string, file: string, locale: Locale): { absolute: string } | { problem: ContentProblem } {
+  const messages = locale.writers.photos;
+  const at = use.line ? { line: use.line } : {};
+  const dir = path.dirname(articleFile);
+  const absolute = path.resolve(dir, decodePath(use.src));
+  const folder = path.relative(root, dir) || ".";
+  const outside = { problem: { file, field: use.field, ...at, message: fillPattern(messages.outside, { src: use.src, folder }) } };
+  if (!isInside(dir, absolute)) return outside;
+  let real: string;
+  try {
+    real = fs.realpathSync(absolute);
+  } catch {
+    return { problem: { file, field: use.field, ...at, message: fillPattern(messages.missing, { src: use.src }) } };
+  }
+  if (!isInside(realDir, real)) return outside;
+  if (!fs.statSync(real).isFile() || !hasPhotoSignature(real)) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
+  return { absolute: real };
+}
+
+/** The photos' paths on disk, and a problem for each that is missing, elsewhere or not a photo. */
+function locatePhotos(photos: readonly PhotoUse[], absolute: string, root: string, file: string, locale: Locale) {
+  const problems: ContentProblem[] = [];
+  const photoPaths: [string, string][] = [];
+  const realDir = photos.length ? fs.realpathSync(path.dirname(absolute)) : "";
+  for (const use of photos) {
+    if (!use.src || isRemotePhoto(use.src)) continue;
+    const located = locatePhoto(use, absolute, realDir, root, file, locale);
+    if ("problem" in located) problems.push(located.problem);
+    else photoPaths.push([use.src, located.absolute]);
+  }
+  return { problems, photoPaths };
+}
+
+/** Reads and prepares files in order, checking every photo they use, even in articles with other problems. */
 export function prepareFiles(files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
-  return files.map((absolute) => {
-    const read = readArticleSource(absolute, root);
-    if ("problem" in read) return { file: read.problem.file, article: null, problems: [read.problem], isDraft: false, photoPaths: [] };
+  const locale = getLocale(config.language);
+  return files.map((absolute): PreparedFile => {
+    const read = readArticleSource(absolute, root, locale);
+    if ("problem" in read) {
+      const { file } = read.problem;
+      const inBody = read.body ? checkBodyPhotos(parseBody(read.body.text.normalize("NFC")), read.body.line, file, locale) : { photos: [], problems: [] };
+      const located = locatePhotos(inBody.photos, absolute, root, file, locale);
+      return { file, article: null, problems: [read.problem, ...inBody.problems, ...located.problems], isDraft: false, photoPaths: [], entry: null };
+    }
     const { source } = read;
     const result = prepareArticle(source, config);
-    const problems = [...result.problems];
-    const photoPaths: [string, string][] = [];
-    for (const src of result.article?.photoSources ?? []) {
-      const absolutePhoto = path.resolve(root, path.dirname(source.file), decodePath(src));
-      photoPaths.push([src, absolutePhoto]);
-      if (!fs.existsSync(absolutePhoto)) {
-        const field = src === result.article?.data.image?.src ? "image.src" : "body";
-        problems.push({ file: source.file, field, message: `photo "${src}" is not there; put the file next to the article or fix the name` });
-      }
-    }
-    const isDraft = (source.frontMatter as { draft?: unknown } | null)?.draft === true;
-    return { file: source.file, article: problems.length === 0 ? result.article : null, problems, isDraft, photoPaths };
+    const located = locatePhotos(result.photos, absolute, root, source.file, locale);
+    const problems = [...result.problems, ...located.problems];
+    const article = problems.length === 0 ? result.article : null;
+    return { file: source.file, article, problems, isDraft: result.isDraft, photoPaths: located.photoPaths, entry: result.entry };
   });
 }
 

@@ -1,42 +1,29 @@
 import { z } from "zod";
 import { parseDateValue } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
+import { fillPattern, type Locale, type WriterMessages } from "./locales/index.ts";
+import { vi } from "./locales/vi.ts";
 import { isSlug } from "./slugs.ts";
 
-/** How each front matter key is written correctly: shown with every problem on that key. */
-export const FIELD_EXAMPLES: Record<string, string> = {
-  title: 'title: "Khánh thành cầu mới qua sông Hồng"',
-  date: "date: 2021-12-08T16:30:00+07:00",
-  author: "author: Anh Khôi",
-  photoCredit: "photoCredit: Anh Khôi",
-  section: "section: Tin hoạt động",
-  lead: 'lead: "BT – Chiều 8/12, ..."',
-  image: 'image: { src: ./anh.jpg, alt: "Mô tả ảnh", caption: "Chú thích" }',
-  "image.src": "  src: ./anh.jpg   (a photo file next to the article)",
-  "image.alt": '  alt: "What the photo shows, for readers who cannot see it"',
-  "image.caption": '  caption: "Caption printed under the photo"',
-  tags: "tags: [chuyển đổi số, quốc phòng]",
-  draft: "draft: true",
-  comments: "comments: false",
-  slug: "slug: khanh-thanh-cau-moi",
-};
-
-const text = (max: number) => z.string().trim().min(1, "is empty").max(max, `is longer than ${max} characters`);
+/** The front matter keys an article may have. */
+export const KNOWN_KEYS = ["title", "date", "author", "photoCredit", "section", "lead", "image", "tags", "draft", "comments", "slug"] as const;
 
 const schemas = new Map<string, ReturnType<typeof buildArticleSchema>>();
 
 /** The front matter schema for an article; dates without an offset are read in `timeZone`. */
-export function createArticleSchema(timeZone: string) {
+export function createArticleSchema(timeZone: string, locale: Locale = vi) {
   // Why memoised: building a zod schema costs far more than using one (16,000 articles: seconds).
-  let schema = schemas.get(timeZone);
+  const key = `${timeZone} ${locale.lang}`;
+  let schema = schemas.get(key);
   if (!schema) {
-    schema = buildArticleSchema(timeZone);
-    schemas.set(timeZone, schema);
+    schema = buildArticleSchema(timeZone, locale.writers.fields);
+    schemas.set(key, schema);
   }
   return schema;
 }
 
-function buildArticleSchema(timeZone: string) {
+function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]) {
+  const text = (max: number) => z.string().trim().min(1, messages.empty).max(max, fillPattern(messages.tooLong, { max }));
   return z.strictObject({
     title: text(300),
     date: z
@@ -44,7 +31,7 @@ function buildArticleSchema(timeZone: string) {
       .transform((value, ctx) => {
         const date = value instanceof Date ? value : parseDateValue(value, timeZone);
         if (!date || Number.isNaN(date.getTime())) {
-          ctx.addIssue({ code: "custom", message: `"${String(value)}" is not an ISO 8601 date` });
+          ctx.addIssue({ code: "custom", message: fillPattern(messages.notDate, { value: String(value) }) });
           return z.NEVER;
         }
         return date;
@@ -60,55 +47,83 @@ function buildArticleSchema(timeZone: string) {
         caption: text(1000).optional(),
       })
       .optional(),
-    tags: z.array(text(60)).max(30, "has more than 30 tags").default([]),
+    tags: z.array(text(60)).max(30, fillPattern(messages.tooManyTags, { max: 30 })).default([]),
     draft: z.boolean().default(false),
     comments: z.boolean().default(true),
     slug: z
       .string()
-      .refine(isSlug, { message: "must be lower-case ASCII words joined by dashes" })
+      .refine(isSlug, { message: messages.notSlug })
       .optional(),
   });
 }
 
 export type ArticleFrontMatter = z.output<ReturnType<typeof createArticleSchema>>;
 
-const KNOWN_KEYS = Object.keys(FIELD_EXAMPLES).filter((key) => !key.includes("."));
+/** Edit distance between two short strings (keys), for "did you mean". */
+function countEdits(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
 
-function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+/** The known key a writer most likely meant: same letters in another case or spacing, or a typo or two away. */
+function findNearKey(key: string): string | undefined {
+  const plain = key.toLowerCase().replace(/[_\s-]/g, "");
+  if (plain.length > 40) return undefined;
+  const same = KNOWN_KEYS.find((known) => known.toLowerCase() === plain);
+  if (same) return same;
+  const scored = KNOWN_KEYS.map((known) => ({ known, edits: countEdits(known.toLowerCase(), plain) })).filter(({ known, edits }) => edits <= Math.min(2, known.length / 3));
+  return scored.sort((a, b) => a.edits - b.edits)[0]?.known;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown, messages: WriterMessages["fields"]): string {
   if (issue.code === "invalid_type") {
     const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], raw);
-    if (value === undefined || value === null) return "is missing (it is required)";
-    const got = Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `the ${typeof value} ${JSON.stringify(value)}`;
-    return `should be ${issue.expected === "array" ? "a list" : issue.expected === "object" ? "a map" : `a ${issue.expected}`}, not ${got}`;
+    if (value === undefined || value === null) return messages.missing;
+    const named = (type: string) => (type === "array" ? messages.aList : type === "object" ? messages.aMap : type === "boolean" ? messages.aBoolean : type === "number" ? messages.aNumber : messages.aString);
+    const got = Array.isArray(value) ? messages.aList : typeof value === "object" ? messages.aMap : fillPattern(messages.theValue, { value: JSON.stringify(value) });
+    return fillPattern(messages.shouldBe, { expected: named(issue.expected), got });
   }
   return issue.message;
 }
 
 /**
- * Validates one article's front matter. Returns the typed data, or every problem with the field and
- * an example of what to write instead.
+ * Validates one article's front matter. Returns the typed data, or every problem with the field,
+ * the line of its key (from `keyLines`, see findKeyLines) and an example of what to write instead.
  */
 export function validateFrontMatter(
   raw: unknown,
   file: string,
   timeZone: string,
+  locale: Locale = vi,
+  keyLines: Record<string, number> = {},
 ): { data: ArticleFrontMatter; problems: [] } | { data: null; problems: ContentProblem[] } {
-  const result = createArticleSchema(timeZone).safeParse(raw ?? {});
+  const result = createArticleSchema(timeZone, locale).safeParse(raw ?? {});
   if (result.success) return { data: result.data, problems: [] };
+  const messages = locale.writers.fields;
   const problems: ContentProblem[] = [];
+  const at = (field: string) => {
+    const line = keyLines[field] ?? keyLines[field.split(".")[0]!];
+    return line ? { line } : {};
+  };
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const near = KNOWN_KEYS.find((known) => known.toLowerCase() === key.toLowerCase().replace(/[_\s-]/g, ""));
-        const fix = near ? `did you mean "${near}"?` : `known fields are ${KNOWN_KEYS.join(", ")}`;
-        problems.push({ file, field: [...issue.path, key].join("."), message: `is not a known field; ${fix}` });
+        const near = findNearKey(key);
+        const fix = near ? fillPattern(messages.didYouMean, { name: near }) : fillPattern(messages.knownFields, { names: KNOWN_KEYS.join(", ") });
+        const field = [...issue.path, key].join(".");
+        problems.push({ file, field, ...at(field), message: fillPattern(messages.unknown, { fix }) });
       }
       continue;
     }
     const field = issue.path.join(".") || "(front matter)";
-    const example = FIELD_EXAMPLES[field] ?? FIELD_EXAMPLES[String(issue.path[0])];
-    const message = describeIssue(issue, raw);
-    problems.push({ file, field, message: example ? `${message}. Write it like: ${example}` : message });
+    const example = messages.examples[field] ?? messages.examples[String(issue.path[0])];
+    const message = describeIssue(issue, raw, messages);
+    problems.push({ file, field, ...at(field), message: example ? fillPattern(messages.writeLike, { message, example }) : message });
   }
   return { data: null, problems };
 }

@@ -2,11 +2,13 @@ import { validateFrontMatter, type ArticleFrontMatter } from "./article-schema.t
 import { composeByline, type BylineLine } from "./byline.ts";
 import { describeInstant } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
-import type { Locale } from "./locales/index.ts";
+import { fillPattern, getLocale, type Locale } from "./locales/index.ts";
+import { checkPhotoRef, type PhotoUse } from "./photo-refs.ts";
+import { checkPlaceholders } from "./placeholders.ts";
 import { parseBody, renderBody, type ParsedBody } from "./markdown.ts";
 import { renderPicture, type PhotoSet } from "./picture.ts";
 import type { SiteConfig } from "./site-config.ts";
-import { slugify } from "./slugs.ts";
+import { isSlug, slugify } from "./slugs.ts";
 import { normalizeDeep } from "./text.ts";
 
 /** One article file as read from disk, before validation. */
@@ -19,6 +21,8 @@ export interface ArticleSource {
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
+  /** File line of each front matter key (see findKeyLines), for messages. */
+  keyLines?: Record<string, number>;
 }
 
 /** A validated article whose photos are known but not yet processed. */
@@ -62,51 +66,95 @@ export interface Article {
   bodyHtml: string;
 }
 
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
-
-function checkPhotoRef(src: string, alt: string, field: string, file: string, line?: number): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const at = line ? { line } : {};
-  if (!src) problems.push({ file, field, ...at, message: "a photo has no file name. Write ![What the photo shows](./photo.jpg \"Caption\")" });
-  else if (REMOTE.test(src)) {
-    problems.push({ file, field, ...at, message: `photo "${src}" is a web address; put the file next to the article and write ./${src.split("/").pop()}` });
-  }
-  if (!alt) {
-    problems.push({
-      file,
-      field,
-      ...at,
-      message: `photo "${src}" has no alt text. Describe it for readers who cannot see it: ![Người dân đón xe buýt mới](${src || "./photo.jpg"} "Caption")`,
-    });
-  }
-  return problems;
+/** What the checks across articles need of one article, even one whose other fields are wrong. */
+export interface CollectionEntry {
+  file: string;
+  slug: string;
+  sectionSlug: string;
+  data: { section: string };
+  /** File lines of the `slug:` and `section:` keys, when written. */
+  lines?: { slug?: number; section?: number };
 }
 
-/** Validates an article source: front matter, slug, section and body photos. Lists every problem. */
-export function prepareArticle(source: ArticleSource, config: SiteConfig): { article: PreparedArticle | null; problems: ContentProblem[] } {
+/** The outcome of preparing one article: the article if it has no problems, and what could be read. */
+export interface PreparedResult {
+  article: PreparedArticle | null;
+  problems: ContentProblem[];
+  /** Every photo the article refers to (main photo first), whatever else is wrong with it. */
+  photos: PhotoUse[];
+  /** For the checks across articles: null when the section or slug cannot be read. */
+  entry: CollectionEntry | null;
+  isDraft: boolean;
+}
+
+/**
+ * The photos a parsed body uses, with their file lines, and the problems in how they are written.
+ * Also run on a file whose front matter cannot be read, so its photos are checked in the same run.
+ */
+export function checkBodyPhotos(body: ParsedBody, bodyLine: number, file: string, locale: Locale): { photos: PhotoUse[]; problems: ContentProblem[] } {
+  const photos: PhotoUse[] = [];
+  const problems: ContentProblem[] = [];
+  for (const ref of body.photos) {
+    const use: PhotoUse = { src: ref.src, field: "body", ...(ref.line === null ? {} : { line: bodyLine + ref.line - 1 }) };
+    photos.push(use);
+    problems.push(...checkPhotoRef(use, ref.alt, file, locale.writers.photos));
+  }
+  return { photos, problems };
+}
+
+/** The section and slug of an article, read on their own so collection checks run on every article. */
+function readEntry(source: ArticleSource, raw: Record<string, unknown>): CollectionEntry | null {
+  const section = typeof raw.section === "string" ? raw.section.trim() : "";
+  const slug = raw.slug === undefined ? slugify(source.slugSource) : typeof raw.slug === "string" && isSlug(raw.slug) ? raw.slug : "";
+  const sectionSlug = slugify(section);
+  if (!section || !slug || !sectionSlug) return null;
+  const lines = source.keyLines ?? {};
+  return { file: source.file, slug, sectionSlug, data: { section }, lines: { slug: lines.slug, section: lines.section } };
+}
+
+/**
+ * Validates an article source: front matter, slug, section, body photos and leftover placeholders.
+ * Lists every problem, and returns the photos and collection entry even when there are problems,
+ * so one run reports missing photos and clashes across articles too.
+ */
+export function prepareArticle(source: ArticleSource, config: SiteConfig): PreparedResult {
   const { file } = source;
-  const validated = validateFrontMatter(normalizeDeep(source.frontMatter), file, config.timeZone);
+  const locale = getLocale(config.language);
+  const messages = locale.writers;
+  const normalized = normalizeDeep(source.frontMatter);
+  const raw = (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized) ? normalized : {}) as Record<string, unknown>;
+  const lines = source.keyLines ?? {};
+  const validated = validateFrontMatter(normalized, file, config.timeZone, locale, lines);
   const body = parseBody(source.body.normalize("NFC"));
   const problems: ContentProblem[] = [...validated.problems];
-  for (const ref of body.photos) {
-    problems.push(...checkPhotoRef(ref.src, ref.alt, "body", file, ref.line === null ? undefined : source.bodyLine + ref.line - 1));
+  const photos: PhotoUse[] = [];
+  const image = raw.image as Record<string, unknown> | undefined;
+  if (image && typeof image === "object" && typeof image.src === "string") {
+    const line = lines["image.src"] ?? lines.image;
+    photos.push({ src: image.src.trim(), field: "image.src", ...(line ? { line } : {}) });
+    problems.push(...checkPhotoRef(photos[0]!, image.alt, file, messages.photos));
   }
+  const inBody = checkBodyPhotos(body, source.bodyLine, file, locale);
+  photos.push(...inBody.photos);
+  problems.push(...inBody.problems);
+  problems.push(...checkPlaceholders(source, raw, config, locale));
+  const isDraft = raw.draft === true;
+  const entry = readEntry(source, raw);
   const data = validated.data;
-  if (!data) return { article: null, problems };
+  const done = (article: PreparedArticle | null) => ({ article: problems.length === 0 ? article : null, problems, photos, entry, isDraft });
+  if (!data) return done(null);
   const slug = data.slug ?? slugify(source.slugSource);
-  if (!slug) problems.push({ file, field: "slug", message: `no URL can be made from "${source.slugSource}". Write slug: ten-bai-viet` });
+  if (!slug) problems.push({ file, field: "slug", message: fillPattern(messages.article.noSlug, { name: source.slugSource }) });
   const sectionSlug = slugify(data.section);
-  if (!sectionSlug) problems.push({ file, field: "section", message: `"${data.section}" has no letters or digits. Write section: Tin hoạt động` });
+  if (!sectionSlug) problems.push({ file, field: "section", ...(lines.section ? { line: lines.section } : {}), message: fillPattern(messages.article.sectionNoLetters, { section: data.section }) });
   const tags = new Map<string, { name: string; slug: string }>();
   for (const name of data.tags) {
     const tagSlug = slugify(name);
-    if (!tagSlug) problems.push({ file, field: "tags", message: `tag "${name}" has no letters or digits` });
+    if (!tagSlug) problems.push({ file, field: "tags", ...(lines.tags ? { line: lines.tags } : {}), message: fillPattern(messages.article.tagNoLetters, { tag: name }) });
     else if (!tags.has(tagSlug)) tags.set(tagSlug, { name, slug: tagSlug });
   }
-  if (data.image) problems.push(...checkPhotoRef(data.image.src, data.image.alt, "image.src", file));
-  if (problems.length > 0) return { article: null, problems };
-  const photoSources = [...(data.image ? [data.image.src] : []), ...body.photos.map((ref) => ref.src)];
-  return { article: { file, data, slug, sectionSlug, tags: [...tags.values()], body, photoSources }, problems };
+  const photoSources = photos.map((use) => use.src);
+  return done({ file, data, slug, sectionSlug, tags: [...tags.values()], body, photoSources });
 }
 
 /** URL builders shared by articles, listings and feeds. */

@@ -1,6 +1,6 @@
-import type { PreparedArticle } from "./article.ts";
+import type { CollectionEntry, PreparedArticle } from "./article.ts";
 import type { ContentProblem } from "./errors.ts";
-import type { Locale } from "./locales/index.ts";
+import { fillPattern, type Locale } from "./locales/index.ts";
 
 /** First path segments the site uses for itself; a section may not take one of them. */
 export function getReservedPaths(locale: Locale): string[] {
@@ -9,38 +9,31 @@ export function getReservedPaths(locale: Locale): string[] {
 
 /**
  * Checks that articles fit together: slugs unique, one spelling per section URL, no section on a
- * reserved path. Every problem names the files involved.
+ * reserved path. Takes every readable entry, not only valid articles, so these problems are listed
+ * in the same run as all others. Every problem names the files involved and the key's line.
  */
-export function checkCollection(articles: readonly PreparedArticle[], locale: Locale): ContentProblem[] {
+export function checkCollection(entries: readonly CollectionEntry[], locale: Locale): ContentProblem[] {
+  const messages = locale.writers.collection;
   const problems: ContentProblem[] = [];
-  const bySlug = new Map<string, PreparedArticle>();
+  const bySlug = new Map<string, CollectionEntry>();
   const sectionNames = new Map<string, { name: string; file: string }>();
   const reserved = new Set(getReservedPaths(locale));
   const listingPage = new RegExp(`^${locale.paths.page}-\\d+$`);
-  for (const article of articles) {
-    const other = bySlug.get(article.slug);
-    if (other) {
-      problems.push({
-        file: article.file,
-        field: "slug",
-        message: `"${article.slug}" is already used by ${other.file}; comments and URLs need one article per slug. Write a different slug: ${article.slug}-2`,
-      });
-    } else bySlug.set(article.slug, article);
-    if (listingPage.test(article.slug)) {
-      problems.push({ file: article.file, field: "slug", message: `"${article.slug}" is the URL of a listing page (${locale.paths.page}-2, ${locale.paths.page}-3, …); write a slug with words, e.g. slug: ${article.slug}-bai-viet` });
-    }
-    const { section } = article.data;
-    if (reserved.has(article.sectionSlug)) {
-      problems.push({ file: article.file, field: "section", message: `"${section}" would live at /${article.sectionSlug}/, which the site uses itself; choose another section name` });
-    }
-    const known = sectionNames.get(article.sectionSlug);
-    if (!known) sectionNames.set(article.sectionSlug, { name: section, file: article.file });
+  const page = locale.paths.page;
+  for (const entry of entries) {
+    const { file, slug } = entry;
+    const at = (key: "slug" | "section") => (entry.lines?.[key] ? { line: entry.lines[key] } : {});
+    const other = bySlug.get(slug);
+    if (other) problems.push({ file, field: "slug", ...at("slug"), message: fillPattern(messages.slugTaken, { slug, other: other.file }) });
+    else bySlug.set(slug, entry);
+    if (listingPage.test(slug)) problems.push({ file, field: "slug", ...at("slug"), message: fillPattern(messages.slugListing, { slug, page }) });
+    const { section } = entry.data;
+    const path = entry.sectionSlug;
+    if (reserved.has(path)) problems.push({ file, field: "section", ...at("section"), message: fillPattern(messages.sectionReserved, { section, path }) });
+    const known = sectionNames.get(path);
+    if (!known) sectionNames.set(path, { name: section, file });
     else if (known.name !== section) {
-      problems.push({
-        file: article.file,
-        field: "section",
-        message: `"${section}" and "${known.name}" (in ${known.file}) share the URL /${article.sectionSlug}/; write the section exactly as "${known.name}"`,
-      });
+      problems.push({ file, field: "section", ...at("section"), message: fillPattern(messages.sectionSpelling, { section, known: known.name, other: known.file, path }) });
     }
   }
   return problems;

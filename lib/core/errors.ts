@@ -1,3 +1,6 @@
+import { countPhrase, fillPattern, type Locale } from "./locales/index.ts";
+import { vi } from "./locales/vi.ts";
+
 /**
  * The one error base class of bantin. Every error we raise on purpose extends it, carries a message
  * that says what failed, where, and how to fix it, and keeps the underlying error as `cause`.
@@ -24,30 +27,40 @@ export interface ContentProblem {
 /** Content that cannot be published: lists every problem in every file at once. */
 export class ContentError extends BantinError {
   readonly problems: readonly ContentProblem[];
+  /** The language the problems are written in (the site's; Vietnamese when it is unknown). */
+  readonly locale: Locale;
 
-  constructor(problems: readonly ContentProblem[], options?: { cause?: unknown }) {
-    super(formatContentProblems(problems), options);
+  constructor(problems: readonly ContentProblem[], options?: { cause?: unknown; locale?: Locale }) {
+    super(formatContentProblems(problems, options?.locale ?? vi), options);
     this.problems = problems;
+    this.locale = options?.locale ?? vi;
   }
 }
 
+/** `line 12, ` (in the locale's words) when the problem has a line, else "". */
+export function describeLine(problem: ContentProblem, locale: Locale): string {
+  return problem.line ? `${fillPattern(locale.writers.report.line, { line: problem.line })}, ` : "";
+}
+
 /** Formats problems grouped by file, one line each, for a terminal or a CI log. */
-export function formatContentProblems(problems: readonly ContentProblem[]): string {
+export function formatContentProblems(problems: readonly ContentProblem[], locale: Locale): string {
   const byFile = new Map<string, ContentProblem[]>();
   for (const problem of problems) {
     const list = byFile.get(problem.file) ?? [];
     list.push(problem);
     byFile.set(problem.file, list);
   }
-  const count = problems.length;
+  const { counts, report } = locale.writers;
   const lines = [
-    `${count} ${count === 1 ? "problem" : "problems"} in ${byFile.size} ${byFile.size === 1 ? "file" : "files"}; nothing was published. Fix these and run again:`,
+    fillPattern(report.summary, {
+      problems: countPhrase(counts.problems, problems.length, locale.lang),
+      files: countPhrase(counts.files, byFile.size, locale.lang),
+    }),
   ];
-  for (const [file, list] of byFile) {
+  for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     lines.push(`  ${file}`);
-    for (const problem of list) {
-      const where = problem.line ? `line ${problem.line}, ` : "";
-      lines.push(`    - ${where}${problem.field}: ${problem.message}`);
+    for (const problem of list.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+      lines.push(`    - ${describeLine(problem, locale)}${problem.field}: ${problem.message}`);
     }
   }
   return lines.join("\n");

@@ -1,4 +1,5 @@
 import type { Locale } from "./locale.ts";
+import { enWriters } from "./writers-en.ts";
 
 /** English, selectable with `"language": "en"` in content/site.json. */
 export const en: Locale = {
@@ -90,4 +91,5 @@ export const en: Locale = {
     unauthorized: "That editor token is not valid.",
     noscript: "The moderation page needs JavaScript.",
   },
+  writers: enWriters,
 };

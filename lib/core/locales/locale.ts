@@ -1,3 +1,5 @@
+import type { WriterMessages } from "./writers.ts";
+
 /** Every string a reader can see, in one place per language. Patterns use `{name}` placeholders. */
 export interface Locale {
   /** BCP 47 tag for `<html lang>` and case rules. */
@@ -87,4 +89,6 @@ export interface Locale {
     unauthorized: string;
     noscript: string;
   };
+  /** What the writers' tools (npm run new, npm run check, a build's content problems) say. */
+  writers: WriterMessages;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from "./locale.ts";
+import { viWriters } from "./writers-vi.ts";
 
 /** Vietnamese, the default language of a bantin site. */
 export const vi: Locale = {
@@ -90,4 +91,5 @@ export const vi: Locale = {
     unauthorized: "Mã biên tập viên không đúng.",
     noscript: "Trang kiểm duyệt cần bật JavaScript.",
   },
+  writers: viWriters,
 };

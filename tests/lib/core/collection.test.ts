@@ -15,6 +15,6 @@ describe("checks across articles", () => {
       vi,
     );
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(["b.md slug", "trang-2.md slug", "c.md section", "d.md section"]);
-    expect(problems[1]!.message).toContain("is the URL of a listing page");
+    expect(problems[1]!.message).toContain("trùng địa chỉ trang danh sách");
   });
 });
