@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkBodyPhotos, prepareArticle, type CollectionEntry, type PreparedArticle } from "./core/article.ts";
 import { parseBody } from "./core/markdown.ts";
+import { normalizeText } from "./core/text.ts";
 import { isRemotePhoto, type PhotoUse } from "./core/photo-refs.ts";
 import type { ContentProblem } from "./core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "./core/locales/index.ts";
@@ -106,7 +107,7 @@ export function prepareFiles(files: readonly string[], root: string, config: Sit
     const read = readArticleSource(absolute, root, locale);
     if ("problem" in read) {
       const { file } = read.problem;
-      const inBody = read.body ? checkBodyPhotos(parseBody(read.body.text.normalize("NFC")), read.body.line, file, locale) : { photos: [], problems: [] };
+      const inBody = read.body ? checkBodyPhotos(parseBody(normalizeText(read.body.text)), read.body.line, file, locale) : { photos: [], problems: [] };
       const located = locatePhotos(inBody.photos, absolute, root, file, locale);
       return { file, article: null, problems: [read.problem, ...inBody.problems, ...located.problems], isDraft: false, photoPaths: [], entry: null };
     }

@@ -9,7 +9,7 @@ import { parseBody, renderBody, type ParsedBody } from "./markdown.ts";
 import { renderPicture, type PhotoSet } from "./picture.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { isSlug, slugify } from "./slugs.ts";
-import { normalizeDeep } from "./text.ts";
+import { normalizeDeep, normalizeText } from "./text.ts";
 
 /** One article file as read from disk, before validation. */
 export interface ArticleSource {
@@ -125,7 +125,7 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
   const raw = (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized) ? normalized : {}) as Record<string, unknown>;
   const lines = source.keyLines ?? {};
   const validated = validateFrontMatter(normalized, file, config.timeZone, locale, lines);
-  const body = parseBody(source.body.normalize("NFC"));
+  const body = parseBody(normalizeText(source.body));
   const problems: ContentProblem[] = [...validated.problems];
   const photos: PhotoUse[] = [];
   const image = raw.image as Record<string, unknown> | undefined;

@@ -40,7 +40,7 @@ export function renderCommentProblemPage(page: CommentProblemPage): string {
   return `<!doctype html>
 <html lang="${escapeHtml(locale.lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(t.errorTitle)}</title><link rel="stylesheet" href="/assets/site.css"></head>
+<title>${escapeHtml(t.errorTitle)}</title><link rel="stylesheet" href="/assets/site.css"><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"></head>
 <body><main id="main" class="page"><section class="comments comment-problem">
 <h1>${escapeHtml(t.errorTitle)}</h1>
 ${general.join("\n")}

@@ -4,6 +4,7 @@ import { formatDatePattern, formatIsoInZone } from "./dates.ts";
 import { isSortableId } from "./ids.ts";
 import type { Locale } from "./locales/index.ts";
 import { isSlug } from "./slugs.ts";
+import { normalizeText } from "./text.ts";
 
 /** Where a comment stands in moderation. */
 export type CommentStatus = "pending" | "approved" | "rejected";
@@ -79,9 +80,11 @@ export function toPublishedComment(record: Pick<CommentRecord, "id" | "name" | "
   const created = new Date(record.createdAt);
   return {
     id: record.id,
-    name: record.name,
+    // Cleaned again here: a record stored before intake removed these characters must not make
+    // the page or the comment feed invalid.
+    name: normalizeText(record.name),
     dateIso: formatIsoInZone(created, timeZone),
     dateLine: formatDatePattern(created, timeZone, locale.dates.dateLine, locale.dates),
-    paragraphs: record.content.split(/\n\s*\n/).map((paragraph) => paragraph.split("\n")),
+    paragraphs: normalizeText(record.content).split(/\n\s*\n/).map((paragraph) => paragraph.split("\n")),
   };
 }

@@ -1,10 +1,21 @@
+import { removeXmlForbiddenCharacters } from "./xml.ts";
+
 /**
- * Unicode NFC for every string inside a value (objects and arrays walked, other values kept).
+ * A writer's text as the site keeps it: Unicode NFC, without the characters XML forbids (controls,
+ * noncharacters, lone surrogates). Why remove them: they are invisible to the writer, make the
+ * feeds invalid, and are parse errors in the HTML pages too.
+ */
+export function normalizeText(text: string): string {
+  return removeXmlForbiddenCharacters(text.normalize("NFC"));
+}
+
+/**
+ * `normalizeText` for every string inside a value (objects and arrays walked, other values kept).
  * Why: writers on some systems type decomposed Vietnamese ("e" + U+0302 + U+0301), which looks the
  * same but breaks slugs, sorting, search and duplicate checks.
  */
 export function normalizeDeep<T>(value: T): T {
-  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (typeof value === "string") return normalizeText(value) as T;
   if (Array.isArray(value)) return value.map((item) => normalizeDeep(item)) as T;
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};

@@ -17,7 +17,7 @@ import { TEMPLATE_FILTERS } from "../../lib/template-filters.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
-import { findXmlProblem } from "../helpers/xml.ts";
+import { findXmlProblem, isFeedCodePoint } from "../helpers/xml.ts";
 
 const LAYOUTS = path.join(ROOT, "layouts");
 const NOW = new Date("2026-01-01T00:00:00Z");
@@ -175,6 +175,13 @@ describe("a real build with forbidden characters in an article and an approved c
     } finally {
       await browser.close();
     }
+  });
+
+  it("keeps the characters out of the article's HTML page too", async () => {
+    const html = await readBuilt(result.outDir, "doi-song/ky-tu-la/index.html");
+    const bad = [...html].find((ch) => !isFeedCodePoint(ch.codePointAt(0)!));
+    expect(bad, "the page holds a character HTML and XML forbid").toBeUndefined();
+    expect(html).toContain("Thân bài  có  ký tự  lạ.");
   });
 
   it("keeps the text around the removed characters", async () => {
