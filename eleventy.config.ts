@@ -1,11 +1,11 @@
-import { readBuildOptions } from "./lib/build-options.ts";
-import { TEMPLATE_FILTERS } from "./lib/template-filters.ts";
-import { createSiteLoader } from "./lib/load-site.ts";
-import { createDevApiMiddleware } from "./lib/dev-api.ts";
-import { bindDevServerHost, readDevServerHost } from "./lib/dev-server-host.ts";
+import { readBuildOptions } from "./lib/build/options.ts";
+import { TEMPLATE_FILTERS } from "./lib/build/template-filters.ts";
+import { createSiteLoader } from "./lib/build/site-loader.ts";
+import { createDevApiMiddleware } from "./lib/http/dev-api.ts";
+import { bindDevServerHost, readDevServerHost } from "./lib/http/dev-server-host.ts";
 
-// Articles are read once by lib/load-site.ts into one typed data set (`bantin`). The pages that
-// scale with it (articles, listings, feeds) are rendered by lib/render-pages.ts with the same
+// Articles are read once by lib/build/site-loader.ts into one typed data set (`bantin`). The pages that
+// scale with it (articles, listings, feeds) are rendered by lib/build/render-pages.ts with the same
 // layouts; Eleventy renders the other templates in layouts/ and serves `npm start`.
 // See README, "How a build works".
 export default async function configure(eleventyConfig: any) {

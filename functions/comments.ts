@@ -1,10 +1,10 @@
 import type { Config, Context } from "@netlify/functions";
-import { createManifestSource } from "../lib/comment-manifest.ts";
-import { handleCommentRequest, refuseUnfitRequest } from "../lib/comment-intake.ts";
+import { createManifestSource } from "../lib/http/comment-manifest.ts";
+import { handleCommentRequest, refuseUnfitRequest } from "../lib/comments/intake.ts";
 import { BantinError } from "../lib/core/errors.ts";
-import { readIntakeSettings } from "../lib/intake-settings.ts";
-import { openCommentStore } from "../lib/open-comment-store.ts";
-import { jsonResponse } from "../lib/responses.ts";
+import { readIntakeSettings } from "../lib/http/intake-settings.ts";
+import { openCommentStore } from "../lib/store/open-store.ts";
+import { jsonResponse } from "../lib/http/responses.ts";
 
 const manifest = createManifestSource();
 

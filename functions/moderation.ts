@@ -1,9 +1,9 @@
 import type { Config, Context } from "@netlify/functions";
 import { BantinError } from "../lib/core/errors.ts";
-import { handleModerationRequest, readModerationTokens } from "../lib/moderation-api.ts";
-import { openCommentStore } from "../lib/open-comment-store.ts";
-import { jsonResponse } from "../lib/responses.ts";
-import { readCommentSalt } from "../lib/secrets.ts";
+import { handleModerationRequest, readModerationTokens } from "../lib/http/moderation-api.ts";
+import { openCommentStore } from "../lib/store/open-store.ts";
+import { jsonResponse } from "../lib/http/responses.ts";
+import { readCommentSalt } from "../lib/http/secrets.ts";
 
 /** The editors' API behind /admin/: list, approve, reject and delete comments. */
 export default async (request: Request, context: Context) => {

@@ -1,5 +1,5 @@
-import { openCommentStore } from "../lib/open-comment-store.ts";
-import { checkForRebuild } from "../lib/rebuild-check.ts";
+import { openCommentStore } from "../lib/store/open-store.ts";
+import { checkForRebuild } from "../lib/comments/rebuild-check.ts";
 
 // Scheduled in netlify.toml ([functions."rebuild"] schedule, every 15 minutes by default).
 /** The batch rebuild: asks Netlify for a build only when approved comments or embargoes changed. */

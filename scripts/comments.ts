@@ -1,9 +1,9 @@
 // npm run comments -- <command>: moderate comments in the configured store (see README, "Moderation").
-import { readBuildOptions } from "../lib/build-options.ts";
+import { readBuildOptions } from "../lib/build/options.ts";
 import { BantinError } from "../lib/core/errors.ts";
-import { loadSiteConfig } from "../lib/load-content.ts";
-import { runModerationCommand } from "../lib/moderation-cli.ts";
-import { openCommentStore } from "../lib/open-comment-store.ts";
+import { loadSiteConfig } from "../lib/build/read-content.ts";
+import { runModerationCommand } from "../lib/cli/comments-cli.ts";
+import { openCommentStore } from "../lib/store/open-store.ts";
 
 try {
   const options = readBuildOptions();

@@ -3,9 +3,9 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { getStore } from "@netlify/blobs";
 import { readFileSync } from "node:fs";
-import { handleCommentRequest } from "../../lib/comment-intake.ts";
-import { CommentStore } from "../../lib/comment-store.ts";
-import { createBlobsBackend } from "../../lib/stores/blobs-backend.ts";
+import { handleCommentRequest } from "../../lib/comments/intake.ts";
+import { CommentStore } from "../../lib/store/comment-store.ts";
+import { createBlobsBackend } from "../../lib/store/blobs-backend.ts";
 import { spawnOwned, stopGroup } from "./child-processes.ts";
 import { summarize } from "./measure.ts";
 

@@ -1,12 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CommentStore } from "../../lib/comment-store.ts";
+import { CommentStore } from "../../lib/store/comment-store.ts";
 import { getCommentKey, type CommentRecord } from "../../lib/core/comment-record.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { vi } from "../../lib/core/locales/vi.ts";
-import { loadApprovedComments } from "../../lib/load-comments.ts";
-import { decideComments } from "../../lib/moderation.ts";
-import { createFileBackend } from "../../lib/stores/file-backend.ts";
+import { loadApprovedComments } from "../../lib/build/load-comments.ts";
+import { decideComments } from "../../lib/comments/moderation.ts";
+import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { bantin, ROOT } from "./contenders.ts";
 import { runTimed, summarize, type Sample } from "./measure.ts";
 

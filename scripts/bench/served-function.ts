@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { createFileBackend } from "../../lib/stores/file-backend.ts";
+import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { spawnOwned, stopGroup } from "./child-processes.ts";
 import { ROOT } from "./contenders.ts";
 import type { LoadResult } from "./function-load.ts";

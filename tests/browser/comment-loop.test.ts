@@ -3,10 +3,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { LOCAL_EDITOR_TOKEN } from "../../lib/dev-api.ts";
+import { LOCAL_EDITOR_TOKEN } from "../../lib/http/dev-api.ts";
 import { ROOT } from "../helpers/build-site.ts";
-import { CommentStore } from "../../lib/comment-store.ts";
-import { createFileBackend } from "../../lib/stores/file-backend.ts";
+import { CommentStore } from "../../lib/store/comment-store.ts";
+import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { startDevSite } from "../helpers/dev-server.ts";
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../lib/core/site-config.ts";
-import { MAX_ARTICLE_BYTES } from "../../lib/load-content.ts";
-import { prepareFiles } from "../../lib/prepare-articles.ts";
+import { MAX_ARTICLE_BYTES } from "../../lib/build/read-content.ts";
+import { prepareFiles } from "../../lib/build/prepare-articles.ts";
 import { makeTempDir } from "../helpers/build-site.ts";
 
 const config = (parseSiteConfig({ name: "T", url: "https://t.example" }) as { config: SiteConfig }).config;

@@ -7,7 +7,7 @@ import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.
 
 const config = (parseSiteConfig({ name: "T", url: "https://t.example" }) as { config: SiteConfig }).config;
 
-/** Reading an article file's text, as lib/load-content.ts does after the byte checks. */
+/** Reading an article file's text, as lib/build/read-content.ts does after the byte checks. */
 function prepareText(text: string) {
   const read = readArticleText(text, "a.md", "a", vi.writers);
   return "problem" in read ? { article: null, problems: [read.problem] } : prepareArticle(read.source, config);

@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { checkBodyPhotos, prepareArticle, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
+import { parseBody } from "../core/markdown.ts";
+import { normalizeText } from "../core/text.ts";
+import { isRemotePhoto, type PhotoUse } from "../core/photo-refs.ts";
+import type { ContentProblem } from "../core/errors.ts";
+import { fillPattern, getLocale, type Locale } from "../core/locales/index.ts";
+import type { SiteConfig } from "../core/site-config.ts";
+import { readArticleSource } from "./read-content.ts";
+import { runTsWorker } from "./ts-worker.ts";
+
+/** One article file, read, validated and rendered (photos still slots). */
+export interface PreparedFile {
+  file: string;
+  article: PreparedArticle | null;
+  problems: ContentProblem[];
+  isDraft: boolean;
+  /** Each photo source as written, with its absolute path. */
+  photoPaths: [string, string][];
+  /** Section and slug for the checks across articles, when they could be read. */
+  entry: CollectionEntry | null;
+}
+
+/** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
+function decodePath(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
+/**
+ * Whether a file starts like a photo the encoder reads (JPEG, PNG, WebP, GIF, AVIF/HEIF, TIFF).
+ * Why: a text file or a broken download named .jpg would otherwise stop the build deep in the
+ * encoder, after all checks passed; its first bytes tell, for the cost of one small read.
+ */
+function hasPhotoSignature(file: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 12, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const ascii = (from: number, to: number) => head.toString("latin1", from, to);
+  return (
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    ascii(0, 4) === "\x89PNG" ||
+    (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") ||
+    ascii(0, 4) === "GIF8" ||
+    ascii(4, 8) === "ftyp" ||
+    ascii(0, 4) === "II*\0" ||
+    ascii(0, 4) === "MM\0*"
+  );
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Where a photo is on disk, or the problem with it (`realDir`: the article's folder, links resolved). A photo must be a file inside the article's
+ * own folder (for `name.md`, the folder holding it), after following symlinks: otherwise any file
+ * the build can read (an absolute path, `../../x`, a link out of the content) would be published.
+ */
+function locatePhoto(use: PhotoUse, articleFile: string, realDir: string, root: string, file: string, locale: Locale): { absolute: string } | { problem: ContentProblem } {
+  const messages = locale.writers.photos;
+  const at = use.line ? { line: use.line } : {};
+  const dir = path.dirname(articleFile);
+  const absolute = path.resolve(dir, decodePath(use.src));
+  const folder = path.relative(root, dir) || ".";
+  const outside = { problem: { file, field: use.field, ...at, message: fillPattern(messages.outside, { src: use.src, folder }) } };
+  if (!isInside(dir, absolute)) return outside;
+  let real: string;
+  try {
+    real = fs.realpathSync(absolute);
+  } catch {
+    return { problem: { file, field: use.field, ...at, message: fillPattern(messages.missing, { src: use.src }) } };
+  }
+  if (!isInside(realDir, real)) return outside;
+  if (!fs.statSync(real).isFile() || !hasPhotoSignature(real)) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
+  return { absolute: real };
+}
+
+/** The photos' paths on disk, and a problem for each that is missing, elsewhere or not a photo. */
+function locatePhotos(photos: readonly PhotoUse[], absolute: string, root: string, file: string, locale: Locale) {
+  const problems: ContentProblem[] = [];
+  const photoPaths: [string, string][] = [];
+  const realDir = photos.length ? fs.realpathSync(path.dirname(absolute)) : "";
+  for (const use of photos) {
+    if (!use.src || isRemotePhoto(use.src)) continue;
+    const located = locatePhoto(use, absolute, realDir, root, file, locale);
+    if ("problem" in located) problems.push(located.problem);
+    else photoPaths.push([use.src, located.absolute]);
+  }
+  return { problems, photoPaths };
+}
+
+/** Reads and prepares files in order, checking every photo they use, even in articles with other problems. */
+export function prepareFiles(files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
+  const locale = getLocale(config.language);
+  return files.map((absolute): PreparedFile => {
+    const read = readArticleSource(absolute, root, locale);
+    if ("problem" in read) {
+      const { file } = read.problem;
+      const inBody = read.body ? checkBodyPhotos(parseBody(normalizeText(read.body.text)), read.body.line, file, locale) : { photos: [], problems: [] };
+      const located = locatePhotos(inBody.photos, absolute, root, file, locale);
+      return { file, article: null, problems: [read.problem, ...inBody.problems, ...located.problems], isDraft: false, photoPaths: [], entry: null };
+    }
+    const { source } = read;
+    const result = prepareArticle(source, config);
+    const located = locatePhotos(result.photos, absolute, root, source.file, locale);
+    const problems = [...result.problems, ...located.problems];
+    const article = problems.length === 0 ? result.article : null;
+    return { file: source.file, article, problems, isDraft: result.isDraft, photoPaths: located.photoPaths, entry: result.entry };
+  });
+}
+
+// Below this many files a second thread costs more to start than it saves.
+const PARALLEL_THRESHOLD = 2000;
+
+/**
+ * Prepares all files, split into contiguous shares over one thread per core for large sites
+ * (parsing Markdown is the biggest single cost of a build). Results keep the files' order.
+ */
+export async function prepareAllFiles(files: readonly string[], root: string, config: SiteConfig, threads = os.availableParallelism()): Promise<PreparedFile[]> {
+  const shares = files.length >= PARALLEL_THRESHOLD ? Math.max(1, threads) : 1;
+  const size = Math.ceil(files.length / shares);
+  const parts = Array.from({ length: shares }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const helpers = parts.slice(1).map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config }));
+  const mine = prepareFiles(parts[0] ?? [], root, config);
+  const theirs = await Promise.all(helpers);
+  return [mine, ...theirs.map((result) => result ?? [])].flat();
+}

@@ -1,0 +1,239 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { renderArticle, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
+import { buildCatalog, type Catalog } from "../core/catalog.ts";
+import { checkCollection, isPublishable } from "../core/collection.ts";
+import { BantinError, ContentError, describeLine, type ContentProblem } from "../core/errors.ts";
+import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
+import type { SiteConfig } from "../core/site-config.ts";
+import type { BuildOptions } from "./options.ts";
+import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
+import { prepareAllFiles } from "./prepare-articles.ts";
+import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
+import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
+import { openCommentStore, readStoreChoice } from "../store/open-store.ts";
+import { RebuildState, type BuildMarker } from "../store/rebuild-state.ts";
+import { pruneStaleOutput } from "./prune-output.ts";
+import { createPageRenderer, getOutputPath, listPageJobs } from "./render-pages.ts";
+
+/** The validated content of a site, before photos are processed. */
+export interface CheckedContent {
+  config: SiteConfig;
+  articles: PreparedArticle[];
+  /** Absolute photo path for each article's photo source, keyed by `file` then `src`. */
+  photoPaths: Map<string, Map<string, string>>;
+  /** Problems in drafts: printed, never fatal, since a draft is work in progress. */
+  draftProblems: ContentProblem[];
+  /** Drafts with problems: counted as drafts, though they have no prepared article. */
+  brokenDrafts: number;
+}
+
+/**
+ * Reads and validates all content without processing photos: what `npm run check` runs and the
+ * first step of every build. Throws one ContentError (in the site's language) listing every
+ * problem in every file: fields, photos and clashes between articles, all in one run.
+ */
+export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
+  const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
+  const locale = getLocale(config.language);
+  const problems: ContentProblem[] = [];
+  const draftProblems: ContentProblem[] = [];
+  const articles: PreparedArticle[] = [];
+  const entries: CollectionEntry[] = [];
+  const photoPaths = new Map<string, Map<string, string>>();
+  let brokenDrafts = 0;
+  for (const prepared of await prepareAllFiles(listArticleFiles(options.contentDir), options.root, config, options.threads)) {
+    if (prepared.isDraft) draftProblems.push(...prepared.problems);
+    else problems.push(...prepared.problems);
+    if (prepared.isDraft && !prepared.article) brokenDrafts++;
+    if (!prepared.isDraft && prepared.entry) entries.push(prepared.entry);
+    if (prepared.article) {
+      articles.push(prepared.article);
+      photoPaths.set(prepared.file, new Map(prepared.photoPaths));
+    }
+  }
+  problems.push(...checkCollection(entries, locale));
+  if (problems.length > 0) throw new ContentError(problems, { locale });
+  return { config, articles, photoPaths, draftProblems, brokenDrafts };
+}
+
+/**
+ * What `npm run check` says of valid content, in the site's language: articles (drafts with
+ * problems included, and said to have them), drafts and sections, each counted in proper grammar.
+ */
+export function describeCheckedContent(content: CheckedContent): string {
+  const { lang, writers } = getLocale(content.config.language);
+  const sections = new Set(content.articles.map((article) => article.data.section));
+  const drafts = countPhrase(writers.counts.drafts, content.articles.filter((article) => article.data.draft).length + content.brokenDrafts, lang);
+  return fillPattern(writers.report.valid, {
+    articles: countPhrase(writers.counts.articles, content.articles.length + content.brokenDrafts, lang),
+    drafts: content.brokenDrafts ? fillPattern(writers.report.draftsWithProblems, { drafts, broken: content.brokenDrafts }) : drafts,
+    sections: countPhrase(writers.counts.sections, sections.size, lang),
+  });
+}
+
+/** One warning line for a problem in a draft, in the site's language. */
+export function formatDraftProblem(problem: ContentProblem, config: SiteConfig): string {
+  const locale = getLocale(config.language);
+  return fillPattern(locale.writers.report.draftWarning, { file: problem.file, where: describeLine(problem, locale), field: problem.field, message: problem.message });
+}
+
+/** The last line of a build stopped by content problems, in the site's language. */
+export function describeStoppedBuild(error: ContentError): string {
+  const { locale } = error;
+  return fillPattern(locale.writers.report.buildStopped, { problems: countPhrase(locale.writers.counts.problems, error.problems.length, locale.lang) });
+}
+
+/** A built site's data plus what the build did, for logs and tests. */
+export interface SiteData {
+  catalog: Catalog;
+  photoStats: PhotoStats;
+  publishedCount: number;
+  /** What the next scheduled check compares against, once this build has succeeded. */
+  marker: BuildMarker;
+}
+
+/**
+ * Approved comments for this build. A production build that cannot read the store stops: a deploy
+ * without comments would silently unpublish them. Anywhere else the build warns and goes on.
+ */
+async function readComments(options: BuildOptions, config: SiteConfig, log: (line: string) => void): Promise<LoadedComments | null> {
+  try {
+    const choice = readStoreChoice();
+    const label = choice.kind === "file" ? `the local store ${path.relative(options.root, choice.dir) || "."}` : `Netlify Blobs store "${choice.name}"`;
+    const loaded = await loadApprovedComments(openCommentStore(choice), label, {
+      cacheDir: options.cacheDir,
+      timeZone: config.timeZone,
+      locale: getLocale(config.language),
+      concurrency: options.commentConcurrency,
+    });
+    if (!options.quiet) {
+      log(`comments: ${loaded.approved} approved of ${loaded.total} in ${label} (${loaded.fetched} read, ${loaded.total - loaded.fetched} from cache) · ${loaded.seconds.toFixed(2)} s`);
+    }
+    return loaded;
+  } catch (error) {
+    if (!(error instanceof BantinError)) throw error;
+    if (options.production) {
+      throw new BantinError(`${error.message}. A production build stops here rather than publish pages without their comments; check the store settings (README, "Deploying to Netlify") and build again.`, { cause: error });
+    }
+    log(`warning: ${error.message}; building without comments`);
+    return null;
+  }
+}
+
+/**
+ * Loads a whole site once per build: content checked, photos processed (cached), articles rendered
+ * and every listing, feed and sitemap computed from one typed set. `publish` then places the photos
+ * the pages use into the output folder. `onContentError` hears of content problems after they are
+ * printed: the entry point may end the process, or answer "keep" to go on with the last good build.
+ */
+export function createSiteLoader(
+  options: BuildOptions,
+  log: (line: string) => void = (line) => console.log(`[bantin] ${line}`),
+  onContentError?: (error: ContentError, summary: string, canKeepLast: boolean) => "keep" | void,
+) {
+  const photos = new PhotoProcessor(options.cacheDir, log);
+  let lastMarker: BuildMarker | null = null;
+  let lastCatalog: Catalog | null = null;
+  let lastData: SiteData | null = null;
+  let renderPages: ReturnType<typeof createPageRenderer> | null = null;
+
+  /** One build's data: content checked, photos processed, articles rendered, catalog built. */
+  async function loadOnce(): Promise<SiteData> {
+    const started = performance.now();
+    const content = await checkContent(options);
+    for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
+    const locale = getLocale(content.config.language);
+    const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
+    const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
+    const { sets, stats } = await processPhotos(files, content.config);
+    const rendered = published.map((article) => {
+      const paths = content.photoPaths.get(article.file)!;
+      return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
+    });
+    const comments = await readComments(options, content.config, log);
+    const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
+    const waiting = content.articles
+      .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
+      .map((article) => article.data.date.getTime());
+    const marker: BuildMarker = {
+      builtAt: options.now.toISOString(),
+      lastChange: comments?.lastChange ?? null,
+      nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
+    };
+    if (!options.quiet) {
+      log(`articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+    lastMarker = marker;
+    lastCatalog = catalog;
+    return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
+  }
+
+  /** Photos for this build; one the encoder cannot read stops the build as a content problem naming it. */
+  async function processPhotos(files: string[], config: SiteConfig) {
+    try {
+      return await photos.processAll(files);
+    } catch (error) {
+      if (!(error instanceof BantinError)) throw error;
+      const locale = getLocale(config.language);
+      const broken = files.find((file) => error.message.includes(file));
+      const reason = (error.cause instanceof Error ? error.cause.message : error.message).split("\n")[0]!.trim();
+      const file = broken ? path.relative(options.root, broken) : "(photos)";
+      throw new ContentError([{ file, field: "(file)", message: fillPattern(locale.writers.photos.unreadable, { reason }) }], { cause: error, locale });
+    }
+  }
+
+  return {
+    async load(): Promise<SiteData> {
+      try {
+        lastData = await loadOnce();
+        return lastData;
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        // Print the list once, plainly; Eleventy repeats whatever it is thrown several times.
+        const summary = describeStoppedBuild(error);
+        console.error(`\n${error.message}\n`);
+        // A plain build ends here (the entry point exits), so the writer's last screen is the list;
+        // a running `npm start` may keep showing its last good build until the content is fixed.
+        if (onContentError?.(error, summary, lastData !== null) === "keep" && lastData) {
+          console.error(error.locale.writers.report.keptLastBuild);
+          return lastData;
+        }
+        throw new BantinError(summary, { cause: error });
+      }
+    },
+    /**
+     * Folders whose changes should rebuild a running `npm start`: the content, and the local
+     * store's change notes (written when an editor decides), but not new pending comments.
+     */
+    async getWatchTargets(): Promise<string[]> {
+      const targets = [options.contentDir];
+      const choice = readStoreChoice();
+      if (choice.kind === "file") {
+        const changes = path.join(choice.dir, "changes");
+        await fs.mkdir(changes, { recursive: true });
+        targets.push(changes);
+      }
+      return targets;
+    },
+    /**
+     * Runs after Eleventy's own pages: renders the article, listing and feed pages, puts the photos
+     * into the site, and writes the build marker (production only).
+     */
+    async publish(siteDir: string): Promise<void> {
+      if (!lastCatalog) return;
+      renderPages ??= createPageRenderer(path.join(options.root, "layouts"), options.threads);
+      const rendered = await renderPages(lastCatalog, siteDir);
+      if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
+      await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+      // An article set back to draft or deleted must not keep its old page (or photos) online.
+      const pages = listPageJobs(lastCatalog).map((job) => path.relative(siteDir, getOutputPath(siteDir, job.url)));
+      const removed = await pruneStaleOutput(siteDir, options.cacheDir, pages, photos.getUsedFiles());
+      if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
+      if (options.recordBuild && lastMarker) {
+        await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);
+        log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);
+      }
+    },
+  };
+}

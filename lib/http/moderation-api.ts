@@ -1,0 +1,136 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
+import { createSortableId, getIdTime } from "../core/ids.ts";
+import { BantinError } from "../core/errors.ts";
+import { isSlug } from "../core/slugs.ts";
+import { hashClient } from "../comments/intake.ts";
+import { jsonResponse } from "./responses.ts";
+import type { CommentStore } from "../store/comment-store.ts";
+import { decideComments, eraseComments, type ModerationOutcome } from "../comments/moderation.ts";
+
+/** Editors' names and their bearer tokens. */
+export type ModerationTokens = ReadonlyMap<string, string>;
+
+/** What the moderation API depends on. */
+export interface ModerationDeps {
+  store: CommentStore;
+  tokens: ModerationTokens;
+  salt: string | (() => string);
+  now?: () => Date;
+  /** Failed sign-ins allowed per client in the window before 429. */
+  failureLimit?: { max: number; windowMs: number };
+}
+
+const BASE = "/api/moderation";
+const DEFAULT_FAILURES = { max: 10, windowMs: 15 * 60_000 };
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonResponse(status, body, { "x-robots-tag": "noindex", ...headers });
+
+const MIN_TOKEN = 16;
+
+/**
+ * Reads editors' tokens: MODERATION_TOKENS as `name:token,name:token`, or one MODERATION_TOKEN
+ * (named "editor"). A token shorter than 16 characters (it could be guessed) or an entry without
+ * a name is a BantinError naming the editor, never silently dropped. Tokens never appear in messages.
+ */
+export function readModerationTokens(env: NodeJS.ProcessEnv = process.env): Map<string, string> {
+  const tokens = new Map<string, string>();
+  const add = (name: string, token: string, where: string) => {
+    if (token.length < MIN_TOKEN) {
+      throw new BantinError(`the token of editor "${name}" in ${where} has ${token.length} characters; tokens need at least ${MIN_TOKEN} (make one with \`openssl rand -hex 24\`)`);
+    }
+    tokens.set(name, token);
+  };
+  const pairs = (env.MODERATION_TOKENS ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  pairs.forEach((pair, index) => {
+    const at = pair.indexOf(":");
+    if (at <= 0) throw new BantinError(`entry ${index + 1} of MODERATION_TOKENS has no editor name; write it as name:token`);
+    add(pair.slice(0, at).trim(), pair.slice(at + 1).trim(), "MODERATION_TOKENS");
+  });
+  if (env.MODERATION_TOKEN) add("editor", env.MODERATION_TOKEN, "MODERATION_TOKEN");
+  return tokens;
+}
+
+/** The editor whose token this is, comparing every token in constant time; null when none. */
+export function findEditor(header: string | null, tokens: ModerationTokens): string | null {
+  const given = digest(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? "");
+  let editor: string | null = null;
+  for (const [name, token] of tokens) {
+    if (timingSafeEqual(given, digest(token)) && editor === null) editor = name;
+  }
+  return editor;
+}
+
+const FAILURE_STATUS = { missing: 404, damaged: 409, failed: 503 } as const;
+const refuse = (outcome: Extract<ModerationOutcome, { ok: false }>) => json(FAILURE_STATUS[outcome.failure], { error: outcome.reason });
+
+const present = (record: CommentRecord) => {
+  const { clientHash: _hidden, ...visible } = record;
+  return visible;
+};
+
+/**
+ * The moderation API behind a bearer token: `GET /api/moderation/comments?status=&article=`,
+ * `POST …/comments/<id>/approve`, `POST …/comments/<id>/reject`, `DELETE …/comments/<id>`.
+ * No token or a wrong one: 401; repeated failures from one client: 429 with Retry-After (a valid
+ * token always gets in). Damaged records are listed by key and skipped; a store failure is a 503
+ * that says what failed, never a 500.
+ */
+export async function handleModerationRequest(request: Request, ip: string | null, deps: ModerationDeps): Promise<Response> {
+  try {
+    return await answer(request, ip, deps);
+  } catch (error) {
+    if (!(error instanceof BantinError)) throw error;
+    // Only an editor is told which key failed and why; others learn nothing about the store.
+    const detail = findEditor(request.headers.get("authorization"), deps.tokens) ? `: ${error.message}` : "";
+    return json(503, { error: `the comment store failed${detail}` }, { "retry-after": "30" });
+  }
+}
+
+async function answer(request: Request, ip: string | null, deps: ModerationDeps): Promise<Response> {
+  const now = deps.now?.() ?? new Date();
+  if (deps.tokens.size === 0) return json(503, { error: "moderation is not set up: add MODERATION_TOKENS (name:token, tokens of 16+ characters)" });
+  let salt: string;
+  try {
+    salt = typeof deps.salt === "function" ? deps.salt() : deps.salt;
+  } catch (error) {
+    return json(503, { error: (error as Error).message });
+  }
+  const client = hashClient(ip, salt) ?? "unknown";
+  const limit = deps.failureLimit ?? DEFAULT_FAILURES;
+  // The token is checked before the failures are counted: wrong guesses from one address must
+  // not lock out an editor who has the right token.
+  const editor = findEditor(request.headers.get("authorization"), deps.tokens);
+  if (!editor) {
+    const failures = await deps.store.backend.list(`authfail/${client}/`);
+    const recent = failures.filter((key) => now.getTime() - getIdTime(key.slice(key.lastIndexOf("/") + 1)).getTime() < limit.windowMs);
+    if (recent.length >= limit.max) return json(429, { error: "too many failed sign-ins; wait and try again" }, { "retry-after": String(Math.ceil(limit.windowMs / 1000)) });
+    await deps.store.backend.create(`authfail/${client}/${createSortableId(now, randomBytes(10))}`, {});
+    return json(401, { error: "a valid moderation token is required" }, { "www-authenticate": 'Bearer realm="bantin moderation"' });
+  }
+
+  const url = new URL(request.url);
+  const path = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : url.pathname;
+  if (path === "/comments" && request.method === "GET") {
+    const status = url.searchParams.get("status");
+    if (status && !COMMENT_STATUSES.includes(status as CommentStatus)) return json(400, { error: `status must be one of ${COMMENT_STATUSES.join(", ")}` });
+    const article = url.searchParams.get("article") ?? undefined;
+    if (article !== undefined && !isSlug(article)) return json(400, { error: "article must be an article slug (lower-case letters, digits and single dashes)" });
+    const scan = status === "pending" && !article ? await deps.store.scanPending() : await deps.store.scan(article);
+    const comments = scan.records.filter((record) => !status || record.status === status);
+    return json(200, { comments: comments.map(present), damaged: scan.damaged });
+  }
+  const match = path.match(/^\/comments\/([0-9A-Z]{26})(?:\/(approve|reject))?$/);
+  if (!match) return json(404, { error: "no such moderation endpoint" });
+  const [, id, action] = match as unknown as [string, string, string | undefined];
+  if (action && request.method === "POST") {
+    const [outcome] = await decideComments(deps.store, [id], action === "approve" ? "approved" : "rejected", editor, now);
+    return outcome!.ok ? json(200, { comment: present(outcome!.record!) }) : refuse(outcome!);
+  }
+  if (!action && request.method === "DELETE") {
+    const [outcome] = await eraseComments(deps.store, [id], editor, now);
+    return outcome!.ok ? json(200, { deleted: id }) : refuse(outcome!);
+  }
+  return json(405, { error: "method not allowed here" }, { allow: action ? "POST" : "DELETE" });
+}

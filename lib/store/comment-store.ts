@@ -1,0 +1,224 @@
+import { getCommentKey, type CommentRecord } from "../core/comment-record.ts";
+import { BantinError } from "../core/errors.ts";
+import { getIdTime } from "../core/ids.ts";
+import { LEFTOVER_AGE_MS, type StoreBackend } from "./backend.ts";
+import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
+import { claimFreeSlot, type RateClaim } from "./rate-slots.ts";
+import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord } from "./read-record.ts";
+
+export type { DamagedRecord } from "./read-record.ts";
+
+/** What `submit` did with a new comment. */
+export type SubmitResult = { stored: true; id: string } | { stored: false; duplicateOf: string };
+
+/** Comments read from the store, and the damaged keys that were skipped. */
+export interface RecordScan {
+  records: CommentRecord[];
+  damaged: DamagedRecord[];
+}
+
+/** What one comment id is in the store: a comment, or a damaged record under its key. */
+export type FoundComment = { key: string; record: CommentRecord } | { key: string; damaged: DamagedRecord };
+
+const idOfKey = (key: string) => key.slice(key.lastIndexOf("/") + 1);
+
+/**
+ * Comments in a key-value backend (Netlify Blobs or local files), one record per key
+ * `comments/<slug>/<id>`. No shared list is ever read, changed and written back, so concurrent
+ * submissions cannot overwrite each other.
+ */
+// Identical submissions handled by this process at the same moment wait for the first one, and
+// one client's rate-limit claims are taken one after another. Why: Netlify Blobs makes onlyIfNew
+// atomic, but its local emulator checks then writes, so racing requests in one process could both
+// win there. Module-level, because a function opens a store per request.
+const inFlight = new Map<string, Promise<SubmitResult>>();
+const claims = new Map<string, Promise<unknown>>();
+
+export class CommentStore {
+  /** Told about each damaged record that `list`, `listPending` or `getMany` skip; a warning by default. */
+  onDamaged: (damaged: DamagedRecord) => void = (damaged) => console.warn(`[bantin] warning: ${describeDamaged(damaged)}`);
+
+  constructor(readonly backend: StoreBackend) {}
+
+  /**
+   * Stores a new pending comment unless the same comment (article, email, text) is already stored.
+   * The record is written first (create-only), then the duplicate marker is claimed create-only,
+   * so a marker always points at a record that was stored. A marker whose record is gone (a crash,
+   * an erased comment) is stale and taken over; one whose record exists makes this a duplicate,
+   * and the record just written is removed again. `stored: true` means the record is in the store.
+   */
+  async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
+    const markerKey = getMarkerKey(duplicateKey);
+    const running = inFlight.get(markerKey);
+    if (running) {
+      const first = await running.catch(() => null);
+      if (first) return { stored: false, duplicateOf: first.stored ? first.id : first.duplicateOf };
+    }
+    const attempt = this.storeAndClaim(record, markerKey);
+    inFlight.set(markerKey, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (inFlight.get(markerKey) === attempt) inFlight.delete(markerKey);
+    }
+  }
+
+  private async storeAndClaim(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
+    const key = getCommentKey(record.slug, record.id);
+    if (!(await this.backend.create(key, record))) throw new BantinError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
+    const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
+    try {
+      if (await this.backend.create(markerKey, marker)) return { stored: true, id: record.id };
+      const first = await findLiveDuplicate(this.backend, markerKey);
+      if (first && first !== record.id) {
+        await this.backend.delete(key);
+        return { stored: false, duplicateOf: first };
+      }
+      await this.backend.put(markerKey, marker);
+      return { stored: true, id: record.id };
+    } catch (error) {
+      // Not acknowledged: take the record back if the store still answers (a spare one is harmless).
+      await this.backend.delete(key).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The comment with this id, or null (also when its record is damaged). Ids are unique across articles. */
+  async get(id: string): Promise<CommentRecord | null> {
+    return (await this.getMany([id])).get(id) ?? null;
+  }
+
+  /** The comments with these ids (one key listing for all of them); missing and damaged ids are absent. */
+  async getMany(ids: readonly string[]): Promise<Map<string, CommentRecord>> {
+    const found = new Map<string, CommentRecord>();
+    for (const [id, entry] of await this.find(ids)) {
+      if ("record" in entry) found.set(id, entry.record);
+      else this.onDamaged(entry.damaged);
+    }
+    return found;
+  }
+
+  /** What each of these ids is in the store, damaged records included; missing ids are absent. */
+  async find(ids: readonly string[]): Promise<Map<string, FoundComment>> {
+    const wanted = new Set(ids);
+    const keys = (await this.backend.list("comments/")).filter((key) => wanted.has(idOfKey(key)));
+    const found = new Map<string, FoundComment>();
+    await Promise.all(
+      keys.map(async (key) => {
+        const read = await readCommentKey(this.backend, key);
+        if (read.kind === "record") found.set(idOfKey(key), { key, record: read.record });
+        else if (read.kind === "damaged") found.set(idOfKey(key), { key, damaged: read.damaged });
+      }),
+    );
+    return found;
+  }
+
+  /** Every comment (of one article when `slug` is given), oldest first; damaged records are skipped. */
+  async list(slug?: string, concurrency = 32): Promise<CommentRecord[]> {
+    return this.report(await this.scan(slug, concurrency));
+  }
+
+  /** Like `list`, but also says which damaged records were skipped. */
+  async scan(slug?: string, concurrency = 32): Promise<RecordScan> {
+    return readCommentKeys(this.backend, await this.backend.list(slug ? `comments/${slug}/` : "comments/"), concurrency);
+  }
+
+  /**
+   * Replaces a stored comment (a moderation decision). Only that one record is written, plus a
+   * `decided/<id>` marker once it is no longer pending, so the queue is found without reading
+   * every comment ever stored.
+   */
+  async update(record: CommentRecord): Promise<void> {
+    await this.backend.put(getCommentKey(record.slug, record.id), record);
+    if (record.status === "pending") await this.backend.delete(`decided/${record.id}`);
+    else await this.backend.put(`decided/${record.id}`, {});
+  }
+
+  /** Comments waiting for a decision, oldest first: two key listings, then only those records. */
+  async listPending(concurrency = 32): Promise<CommentRecord[]> {
+    return this.report(await this.scanPending(concurrency));
+  }
+
+  /** Like `listPending`, but also says which damaged records were skipped. */
+  async scanPending(concurrency = 32): Promise<RecordScan> {
+    const [keys, decided] = await Promise.all([this.backend.list("comments/"), this.backend.list("decided/")]);
+    const done = new Set(decided.map((key) => key.slice("decided/".length)));
+    const scan = await readCommentKeys(this.backend, keys.filter((key) => !done.has(idOfKey(key))), concurrency);
+    return { records: scan.records.filter((record) => record.status === "pending"), damaged: scan.damaged };
+  }
+
+  private report(scan: RecordScan): CommentRecord[] {
+    for (const damaged of scan.damaged) this.onDamaged(damaged);
+    return scan.records;
+  }
+
+  /**
+   * Erases a comment and its duplicate marker: nothing of it stays in the store. The record goes
+   * last, so an erase that fails half-way is found and finished by running it again. The marker is
+   * removed only while it points at this comment (it may belong to a later resubmission).
+   */
+  async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
+    await this.backend.delete(`decided/${record.id}`);
+    const markerKey = getMarkerKey(duplicateKey);
+    const marker = await readMarker(this.backend, markerKey);
+    if (!marker || marker.id === record.id) await this.backend.delete(markerKey);
+    await this.backend.delete(getCommentKey(record.slug, record.id));
+  }
+
+  /** Erases whatever is stored under a comment key, damaged or not (and its `decided/` marker). */
+  async deleteKey(key: string): Promise<void> {
+    await this.backend.delete(`decided/${idOfKey(key)}`);
+    await this.backend.delete(key);
+  }
+
+  /**
+   * Claims one of the client's `max` submission slots in the current fixed window with a constant
+   * number of store operations (see claimFreeSlot). Returns the seconds until the window ends
+   * when none is left.
+   */
+  async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
+    // Claims from one client are taken one after another in this process (see `claims`).
+    const previous = claims.get(clientHash) ?? Promise.resolve();
+    const claim = previous.then(() => claimFreeSlot(this.backend, clientHash, now, limit));
+    const settled = claim.catch(() => undefined);
+    claims.set(clientHash, settled);
+    void settled.then(() => {
+      if (claims.get(clientHash) === settled) claims.delete(clientHash);
+    });
+    return claim;
+  }
+
+  /** Gives a claimed slot back (the submission it was for could not be stored). */
+  async releaseRateSlot(key: string): Promise<void> {
+    await this.backend.delete(key);
+  }
+
+  /**
+   * Removes what has served its purpose (run from the scheduled function): rate-limit slots of
+   * ended windows, failed sign-ins older than a day, spam counts older than 30 days, and
+   * temporary files that killed writers left more than an hour ago.
+   */
+  async pruneExpired(now: Date): Promise<number> {
+    const day = 86_400_000;
+    const idAge = (key: string) => now.getTime() - getIdTime(idOfKey(key)).getTime();
+    const [rate, failures, spam] = await Promise.all(["rate/", "authfail/", "spam/"].map((prefix) => this.backend.list(prefix)));
+    const expired = [
+      ...rate!.filter((key) => Number(key.split("/")[2]) * 1000 <= now.getTime()),
+      ...failures!.filter((key) => idAge(key) > day),
+      ...spam!.filter((key) => idAge(key) > 30 * day),
+    ];
+    await Promise.all(expired.map((key) => this.backend.delete(key)));
+    const leftovers = await this.backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), true);
+    return expired.length + leftovers.length;
+  }
+
+  /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */
+  async recordSpam(id: string, reason: string, now: Date): Promise<void> {
+    await this.backend.create(`spam/${now.toISOString().slice(0, 10)}/${id}`, { reason });
+  }
+
+  /** Spam attempts counted on a day (`YYYY-MM-DD`), or on all days. */
+  async countSpam(day?: string): Promise<number> {
+    return (await this.backend.list(day ? `spam/${day}/` : "spam/")).length;
+  }
+}

@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createSortableId } from "../core/ids.ts";
+import { DamagedValueError, type StoreBackend } from "./backend.ts";
+
+/** Something that changes what the pages show: a decision on a comment. */
+export interface ChangeNote {
+  kind: "approved" | "rejected" | "deleted" | "imported";
+  id: string;
+  slug: string;
+  by: string | null;
+}
+
+/** What a successful build included, for the scheduled check. */
+export interface BuildMarker {
+  builtAt: string;
+  /** The newest change note seen before the build read the comments (null: none yet). */
+  lastChange: string | null;
+  /** The earliest embargoed article still waiting when the build ran. */
+  nextEmbargo: string | null;
+}
+
+/** A build hook call that is still expected to produce a build. */
+export interface RebuildRequest {
+  at: string;
+  lastChange: string | null;
+  reason: string;
+}
+
+const emailKey = (email: string) => `approved-emails/${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+
+/**
+ * The store's record of what changed and what was built: one note per decision under
+ * `changes/<sortable id>`, and markers under `builds/`. Notes are separate keys, so two editors
+ * deciding at once both leave theirs.
+ */
+export class RebuildState {
+  constructor(private readonly backend: StoreBackend) {}
+
+  /** Notes a change at `now`; returns the note's key. */
+  async noteChange(change: ChangeNote, now: Date): Promise<string> {
+    const key = `changes/${createSortableId(now, randomBytes(10))}`;
+    await this.backend.create(key, change);
+    return key;
+  }
+
+  /** Keys of all change notes, oldest first. */
+  async listChanges(): Promise<string[]> {
+    return (await this.backend.list("changes/")).sort();
+  }
+
+  /** Removes the listed change notes older than `key` (already built), keeping the log short. */
+  async pruneChangesBefore(key: string, listed: readonly string[]): Promise<void> {
+    const old = listed.filter((candidate) => candidate < key);
+    await Promise.all(old.map((candidate) => this.backend.delete(candidate)));
+  }
+
+  /** The last build's marker; a damaged one counts as none (the next check then asks for a build). */
+  async getBuildMarker(): Promise<BuildMarker | null> {
+    return this.getOrNull<BuildMarker>("builds/last");
+  }
+
+  async putBuildMarker(marker: BuildMarker): Promise<void> {
+    await this.backend.put("builds/last", marker);
+  }
+
+  async getRebuildRequest(): Promise<RebuildRequest | null> {
+    return this.getOrNull<RebuildRequest>("builds/requested");
+  }
+
+  // Why: these markers are rewritten whole by every build, so a damaged one is best forgotten.
+  private async getOrNull<T>(key: string): Promise<T | null> {
+    try {
+      return await this.backend.get<T>(key);
+    } catch (error) {
+      if (error instanceof DamagedValueError) return null;
+      throw error;
+    }
+  }
+
+  async putRebuildRequest(request: RebuildRequest): Promise<void> {
+    await this.backend.put("builds/requested", request);
+  }
+
+  /** Remembers that this email has an approved comment (for the optional auto-approval rule). */
+  async rememberApprovedEmail(email: string): Promise<void> {
+    await this.backend.put(emailKey(email), {});
+  }
+
+  async isApprovedEmail(email: string): Promise<boolean> {
+    return (await this.backend.getText(emailKey(email))) !== null;
+  }
+
+  async forgetApprovedEmail(email: string): Promise<void> {
+    await this.backend.delete(emailKey(email));
+  }
+}
