@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../../lib/core/article.ts";
+import { describeArticle, describePage, serializeJsonForHtml, toAbsoluteUrl } from "../../../lib/core/seo.ts";
+import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
+
+const config = (parseSiteConfig({ name: "Bản tin", url: "https://bt.example/", description: "Tin địa phương" }) as { config: SiteConfig }).config;
+
+describe("serializeJsonForHtml", () => {
+  it("escapes what could close the script element or start a comment", () => {
+    const out = serializeJsonForHtml({ t: "</script><!-- & \u2028\u2029" });
+    expect(out).toBe('{"t":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029"}');
+    expect(JSON.parse(out)).toEqual({ t: "</script><!-- & \u2028\u2029" });
+  });
+
+  it("round-trips any JSON value and never contains <, > or &", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const out = serializeJsonForHtml(value);
+        expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("toAbsoluteUrl", () => {
+  it("resolves site paths against the configured address", () => {
+    expect(toAbsoluteUrl(config, "/doi-song/tin/")).toBe("https://bt.example/doi-song/tin/");
+    expect(toAbsoluteUrl(config, "/")).toBe("https://bt.example/");
+    expect(toAbsoluteUrl(config, "/chủ-đề/")).toBe("https://bt.example/ch%E1%BB%A7-%C4%91%E1%BB%81/");
+  });
+});
+
+describe("describePage", () => {
+  it("titles a page after the site and falls back to the site description", () => {
+    expect(describePage(config, "/luu-tru/", "Lưu trữ")).toEqual({
+      title: "Lưu trữ – Bản tin",
+      description: "Tin địa phương",
+      canonical: "https://bt.example/luu-tru/",
+      ogType: "website",
+      image: null,
+      jsonLd: null,
+      article: null,
+    });
+    expect(describePage(config, "/", null, "Riêng").title).toBe("Bản tin");
+    expect(describePage(config, "/", null, "Riêng").description).toBe("Riêng");
+  });
+});
+
+const article = (over: Partial<Article> = {}): Article => ({
+  file: "content/a.md",
+  slug: "tin",
+  url: "/doi-song/tin/",
+  title: "Tin </script>",
+  lead: "Dẫn",
+  author: "Anh Khôi",
+  photoCredit: "Quang Huy",
+  section: { name: "Đời sống", slug: "doi-song", url: "/doi-song/" },
+  tags: [
+    { name: "Cầu", slug: "cau", url: "/chu-de/cau/" },
+    { name: "Sông", slug: "song", url: "/chu-de/song/" },
+  ],
+  date: new Date("2021-12-08T09:30:00Z"),
+  dateIso: "2021-12-08T16:30:00+07:00",
+  dateLine: "",
+  dateShort: "08/12/2021",
+  monthKey: "2021-12",
+  acceptsComments: true,
+  image: {
+    set: { formats: [{ format: "jpeg", mimeType: "image/jpeg", variants: [{ url: "/img/a-400.jpg", width: 400, height: 300 }, { url: "/img/a-800.jpg", width: 800, height: 600 }] }] },
+    alt: "Ảnh",
+    caption: null,
+  },
+  byline: [],
+  bodyHtml: "",
+  ...over,
+});
+
+describe("describeArticle", () => {
+  it("gives Open Graph data and NewsArticle JSON-LD", () => {
+    const meta = describeArticle(article(), config, "vi");
+    expect(meta).toMatchObject({
+      title: "Tin </script> – Bản tin",
+      description: "Dẫn",
+      canonical: "https://bt.example/doi-song/tin/",
+      ogType: "article",
+      image: { url: "https://bt.example/img/a-800.jpg", width: 800, height: 600, alt: "Ảnh" },
+      article: { publishedIso: "2021-12-08T16:30:00+07:00", section: "Đời sống", tags: ["Cầu", "Sông"] },
+    });
+    expect(meta.jsonLd).not.toContain("</script>");
+    expect(JSON.parse(meta.jsonLd!)).toEqual({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Tin </script>",
+      description: "Dẫn",
+      datePublished: "2021-12-08T16:30:00+07:00",
+      dateModified: "2021-12-08T16:30:00+07:00",
+      author: [
+        { "@type": "Person", name: "Anh Khôi" },
+        { "@type": "Person", name: "Quang Huy" },
+      ],
+      image: ["https://bt.example/img/a-800.jpg"],
+      articleSection: "Đời sống",
+      keywords: "Cầu, Sông",
+      inLanguage: "vi",
+      mainEntityOfPage: { "@type": "WebPage", "@id": "https://bt.example/doi-song/tin/" },
+      publisher: { "@type": "Organization", name: "Bản tin", url: "https://bt.example/" },
+    });
+  });
+
+  it("leaves out what the article does not have", () => {
+    const meta = describeArticle(article({ lead: null, photoCredit: "Anh Khôi", tags: [], image: null }), config, "en");
+    expect(meta.description).toBe("Tin địa phương");
+    expect(meta.image).toBeNull();
+    const ld = JSON.parse(meta.jsonLd!);
+    expect(ld.author).toEqual([{ "@type": "Person", name: "Anh Khôi" }]);
+    expect(Object.keys(ld)).not.toContain("description");
+    expect(Object.keys(ld)).not.toContain("image");
+    expect(Object.keys(ld)).not.toContain("keywords");
+    expect(ld.inLanguage).toBe("en");
+  });
+});
