@@ -17,4 +17,7 @@ describe("bylines", () => {
   it("takes its words from the locale", () => {
     expect(composeByline("Anh Khôi", "Anh Khôi", en)).toEqual([{ label: "Text and photos", name: "ANH KHÔI" }]);
   });
+  it("treats an empty photo credit as none", () => {
+    expect(composeByline(" Lan  Phương ", "", vi)).toEqual([{ label: "Tin", name: "LAN PHƯƠNG" }]);
+  });
 });

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeInstant, formatDatePattern, formatIsoInZone, parseDateValue } from "../../../lib/core/dates.ts";
+import { describeInstant, formatDatePattern, formatIsoInZone, getOffsetMinutes, isTimeZone, parseDateValue } from "../../../lib/core/dates.ts";
+import { en } from "../../../lib/core/locales/en.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
@@ -36,5 +38,39 @@ describe("dates in the site's time zone", () => {
     const patterns = { line: vi.dates.dateLine, short: vi.dates.short };
     expect(describeInstant(date, HCM, patterns, vi.dates)).toEqual({ iso: "2021-12-31T23:30:00+07:00", line: "Thứ Sáu, 31/12/2021 23:30", short: "31/12/2021", monthKey: "2021-12" });
     expect(describeInstant(date, "UTC", patterns, vi.dates).monthKey).toBe("2021-12");
+  });
+});
+
+describe("zones, offsets and patterns", () => {
+  it("knows IANA zone names and refuses others", () => {
+    expect(isTimeZone("Asia/Ho_Chi_Minh")).toBe(true);
+    expect(isTimeZone("UTC")).toBe(true);
+    expect(isTimeZone("Asia/Saigon_City")).toBe(false);
+    expect(isTimeZone("")).toBe(false);
+  });
+
+  it("follows daylight saving and writes negative offsets", () => {
+    expect(getOffsetMinutes(new Date("2021-01-15T12:00:00Z"), "Europe/Berlin")).toBe(60);
+    expect(getOffsetMinutes(new Date("2021-07-15T12:00:00Z"), "Europe/Berlin")).toBe(120);
+    expect(getOffsetMinutes(new Date("2021-07-15T12:00:00Z"), "Asia/Kolkata")).toBe(330);
+    expect(formatIsoInZone(new Date("2021-12-08T03:00:00Z"), "America/New_York")).toBe("2021-12-07T22:00:00-05:00");
+  });
+
+  it("fills English patterns with month names and keeps unknown tokens", () => {
+    const date = parseDateValue("2021-12-08T16:30:00+07:00", HCM)!;
+    expect(formatDatePattern(date, HCM, en.dates.dateLine, en.dates)).toBe("Wednesday, 8 December 2021, 16:30");
+    expect(formatDatePattern(date, HCM, "{d}/{m} {nope}", vi.dates)).toBe("8/12 {nope}");
+  });
+
+  it("reads back what it writes, to the second, in any zone", () => {
+    const zones = ["Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"];
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }), fc.constantFrom(...zones), (date, zone) => {
+        const iso = formatIsoInZone(date, zone);
+        expect(parseDateValue(iso, zone)!.getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
+        expect(describeInstant(date, zone, { line: "", short: "" }, vi.dates).iso).toBe(iso);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

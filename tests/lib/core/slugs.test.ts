@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSlug, slugify } from "../../../lib/core/slugs.ts";
 
@@ -18,5 +19,25 @@ describe("Vietnamese-aware slugs", () => {
     expect(isSlug("tin-hoat-dong")).toBe(true);
     expect(isSlug("Tin-hoat")).toBe(false);
     expect(isSlug("a--b")).toBe(false);
+  });
+});
+
+describe("slugify on any text", () => {
+  it("gives a valid slug or nothing, and is stable when applied again", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), (text) => {
+        const slug = slugify(text);
+        if (slug !== "") expect(isSlug(slug)).toBe(true);
+        expect(slugify(slug)).toBe(slug);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses empty and dash-edged slugs", () => {
+    expect(isSlug("")).toBe(false);
+    expect(isSlug("-a")).toBe(false);
+    expect(isSlug("a-")).toBe(false);
+    expect(isSlug("tin-2021")).toBe(true);
   });
 });
