@@ -56,7 +56,13 @@ const articles = [
   article("d", "Văn hóa", "2021-11-01T08:00:00+07:00"),
   article("f", "Thời sự", "2021-11-30T08:00:00+07:00"),
 ];
-const comment = (id: string): PublishedComment => ({ id, name: "Bạn đọc", dateIso: "2021-12-10T08:00:00+07:00", dateLine: "", paragraphs: [["x"]] });
+const comment = (id: string): PublishedComment => ({
+  id,
+  name: "Bạn đọc",
+  dateIso: "2021-12-10T08:00:00+07:00",
+  dateLine: "",
+  paragraphs: [["x"]],
+});
 const comments = new Map([
   ["b", [comment("01B1"), comment("01B2")]],
   ["e", [comment("01E1")]],

@@ -33,7 +33,11 @@ const comment = (id: string, dateIso: string): PublishedComment => ({ id, name: 
 
 describe("buildFeed", () => {
   it("keeps the newest feedSize articles with absolute links and dates the feed by the first", () => {
-    const articles = [article("c", "2021-12-09T08:00:00+07:00"), article("b", "2021-12-08T08:00:00+07:00"), article("a", "2021-12-07T08:00:00+07:00")];
+    const articles = [
+      article("c", "2021-12-09T08:00:00+07:00"),
+      article("b", "2021-12-08T08:00:00+07:00"),
+      article("a", "2021-12-07T08:00:00+07:00"),
+    ];
     const feed = buildFeed("/doi-song/feed.xml", "Bản tin – Đời sống", "/doi-song/", articles, config, now);
     expect(feed.entries.map((e) => [e.article.slug, e.absoluteUrl])).toEqual([
       ["c", "https://bt.example/doi-song/c/"],

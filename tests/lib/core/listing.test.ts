@@ -73,7 +73,15 @@ describe("paginate", () => {
   it("gives an empty listing one empty page", () => {
     const pages = paginate([], "/chu-de/moi/", kind, config, vi);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toMatchObject({ url: "/chu-de/moi/", items: [], page: 1, pages: 1, pageLabel: "Trang 1/1", prevUrl: null, nextUrl: null });
+    expect(pages[0]).toMatchObject({
+      url: "/chu-de/moi/",
+      items: [],
+      page: 1,
+      pages: 1,
+      pageLabel: "Trang 1/1",
+      prevUrl: null,
+      nextUrl: null,
+    });
   });
 
   it("fills exactly full pages without an empty last page", () => {

@@ -27,7 +27,9 @@ describe("parseBody and renderBody", () => {
       ["./y.jpg", 7, false, null],
       ["./z.jpg", 7, false, null],
     ]);
-    expect(renderBody(parsed, stub)).toBe('<p>Dòng 1</p>\n<figure class="photo">[0:./x.jpg]</figure>\n<p>chữ</p>\n<p>[1:./y.jpg] và [2:./z.jpg]</p>\n');
+    expect(renderBody(parsed, stub)).toBe(
+      '<p>Dòng 1</p>\n<figure class="photo">[0:./x.jpg]</figure>\n<p>chữ</p>\n<p>[1:./y.jpg] và [2:./z.jpg]</p>\n',
+    );
   });
 
   it("demotes # headings to h2 and leaves deeper ones", () => {
@@ -44,7 +46,9 @@ describe("parseBody and renderBody", () => {
   it("links bare addresses only when the body has one", () => {
     expect(render("Xem https://example.com/a nhé")).toBe('<p>Xem <a href="https://example.com/a">https://example.com/a</a> nhé</p>\n');
     expect(render("Thư: ban@example.com")).toBe('<p>Thư: <a href="mailto:ban@example.com">ban@example.com</a></p>\n');
-    expect(render("Tên miền example.com và [liên kết](https://example.com)")).toBe('<p>Tên miền example.com và <a href="https://example.com">liên kết</a></p>\n');
+    expect(render("Tên miền example.com và [liên kết](https://example.com)")).toBe(
+      '<p>Tên miền example.com và <a href="https://example.com">liên kết</a></p>\n',
+    );
   });
 
   it("renders an empty body as nothing", () => {

@@ -3,7 +3,14 @@ import { getLargestVariant, renderPicture, type PhotoSet } from "../../../lib/co
 
 const set: PhotoSet = {
   formats: [
-    { format: "avif", mimeType: "image/avif", variants: [{ url: "/a/400.avif", width: 400, height: 300 }, { url: "/a/800.avif", width: 800, height: 600 }] },
+    {
+      format: "avif",
+      mimeType: "image/avif",
+      variants: [
+        { url: "/a/400.avif", width: 400, height: 300 },
+        { url: "/a/800.avif", width: 800, height: 600 },
+      ],
+    },
     {
       format: "jpeg",
       mimeType: "image/jpeg",
@@ -31,7 +38,9 @@ describe("renderPicture", () => {
   });
 
   it("escapes alt, sizes, class and URLs", () => {
-    const evil: PhotoSet = { formats: [{ format: "jpeg", mimeType: "image/jpeg", variants: [{ url: '/a/"x<.jpg', width: 10, height: 5 }] }] };
+    const evil: PhotoSet = {
+      formats: [{ format: "jpeg", mimeType: "image/jpeg", variants: [{ url: '/a/"x<.jpg', width: 10, height: 5 }] }],
+    };
     const html = renderPicture(evil, { alt: `"><script>'`, sizes: '"', eager: false, className: 'a"b' });
     expect(html).toBe(
       '<picture class="a&quot;b"><img src="/a/&quot;x&lt;.jpg" srcset="/a/&quot;x&lt;.jpg 10w" sizes="&quot;" width="10" height="5" ' +
@@ -41,7 +50,9 @@ describe("renderPicture", () => {
 
   it("renders nothing for an empty set", () => {
     expect(renderPicture({ formats: [] }, { alt: "x", sizes: "1px", eager: true })).toBe("");
-    expect(renderPicture({ formats: [{ format: "jpeg", mimeType: "image/jpeg", variants: [] }] }, { alt: "x", sizes: "1px", eager: true })).toBe("");
+    expect(
+      renderPicture({ formats: [{ format: "jpeg", mimeType: "image/jpeg", variants: [] }] }, { alt: "x", sizes: "1px", eager: true }),
+    ).toBe("");
   });
 });
 

@@ -14,7 +14,12 @@ describe("escapeHtml", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
         const out = escapeHtml(text);
         expect(out).not.toMatch(/[<>"']/);
-        const back = out.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+        const back = out
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, "&");
         expect(back).toBe(text);
       }),
       { numRuns: 300 },
