@@ -47,14 +47,14 @@ function article(slug: string, section: string, iso: string, tags: string[] = []
   };
 }
 
-// Given out of order on purpose: the catalog sorts newest first.
+// Given out of order on purpose: the catalog sorts newest first, and f before c (same instant) by slug.
 const articles = [
+  article("f", "Thời sự", "2021-11-30T08:00:00+07:00"),
   article("e", "Đời sống", "2021-10-15T08:00:00+07:00", [], false),
   article("a", "Thể thao", "2021-12-08T08:00:00+07:00", ["Cầu"]),
   article("c", "Thời sự", "2021-11-30T08:00:00+07:00", ["Cầu"]),
   article("b", "Thời sự", "2021-12-07T08:00:00+07:00", ["Sông", "Cầu"]),
   article("d", "Văn hóa", "2021-11-01T08:00:00+07:00"),
-  article("f", "Thời sự", "2021-11-30T08:00:00+07:00"),
 ];
 const comment = (id: string): PublishedComment => ({
   id,
