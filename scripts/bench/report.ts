@@ -17,6 +17,8 @@ export interface Report {
   /** Untimed rounds before the timed ones (none in quick mode). */
   warmupRounds: number;
   date: string;
+  /** The git commit measured (empty outside a checkout). */
+  commit?: string;
   hugoVersion: string | null;
   builds: { size: number; name: string; wall: Stat; cpu: Stat; rss: Stat }[];
   photos?: { articles: number; distinct: number; cold: { wall: number; cpu: number; photoSeconds: number; encoded: number }; warm: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number }; commentsOnly: { wall: Stat; cpu: Stat; photoShare: Stat; encoded: number } };
@@ -59,7 +61,7 @@ function fn(label: string, r: LoadResult | undefined, target: boolean): string[]
 
 /** Writes the report as Markdown: machine, versions, commands, tables, and a verdict under each. */
 export function writeReport(r: Report, file: string): void {
-  const lines = [`# bantin benchmarks${r.quick ? " (quick mode)" : ""}`, "", `Run on ${r.date.slice(0, 10)} with \`npm run bench${r.quick ? " -- --quick" : ""}\`.`, ""];
+  const lines = [`# bantin benchmarks${r.quick ? " (quick mode)" : ""}`, "", `Run on ${r.date.slice(0, 10)}${r.commit ? ` at commit ${r.commit}` : ""} with \`npm run bench${r.quick ? " -- --quick" : ""}\`.`, ""];
   lines.push(...describeMachine().map((line) => line.replace("{hugo}", r.hugoVersion ?? "not installed (rows skipped)")));
   lines.push(`- Method: ${r.runs} timed runs per build${r.warmupRounds > 0 ? ` after ${r.warmupRounds} untimed round` : " (no untimed round first)"}, interleaved (bantin, bare Eleventy, Hugo, Node loop, then again). Times from GNU \`/usr/bin/time\`: wall, user+sys CPU, peak RSS. Median with min–max. Corpus and output on tmpfs (\`${r.work}\`) to keep disk noise out.`);
   lines.push("- Corpus: generated (`scripts/bench/corpus.ts`), about 600 words of Vietnamese per article with a heading, a list and a link, 10 sections, 200 tags.", "");

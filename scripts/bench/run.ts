@@ -11,7 +11,7 @@ import { loadInProcess, loadOverHttp } from "./function-load.ts";
 import { runTimed, seconds, summarize, type Sample } from "./measure.ts";
 import { measureCommentLoading, measurePhotoBuilds } from "./scenarios.ts";
 import { measureServedFunction } from "./served-function.ts";
-import { writeReport, type Report } from "./report.ts";
+import { getCommit, writeReport, type Report } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
 const NOW = "2026-01-01T00:00:00Z";
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const hugoVersion = findHugo();
   if (!hugoVersion) log("Hugo is not installed (apt-get install hugo): its rows are skipped");
   const contenders: Contender[] = [bantin(path.join(work, "cache"), path.join(work, "comments"), NOW), bareEleventy, ...(hugoVersion ? [hugo] : []), nodeLoop];
-  const report: Report = { quick, work, runs, warmupRounds: plan.warmupRounds, hugoVersion, builds: [], date: new Date().toISOString() };
+  const report: Report = { quick, work, runs, warmupRounds: plan.warmupRounds, hugoVersion, builds: [], date: new Date().toISOString(), commit: getCommit() };
   for (const size of sizes) await phase(`builds at ${size} articles`, () => measureBuilds(report, contenders, size));
 
   const photoCorpus = path.join(work, "corpus-photos");
