@@ -1,4 +1,5 @@
 import type { StoreBackend } from "./backend.ts";
+import { rateWindowPrefix } from "./keys.ts";
 
 /** A claimed slot's key, or the seconds until the client's window ends. */
 export type RateClaim = { ok: true; key: string } | { ok: false; retryAfter: number };
@@ -12,7 +13,7 @@ export type RateClaim = { ok: true; key: string } | { ok: false; retryAfter: num
  */
 export async function claimFreeSlot(backend: StoreBackend, clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
   const windowEnd = (Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs;
-  const prefix = `rate/${clientHash}/${windowEnd / 1000}/`;
+  const prefix = rateWindowPrefix(clientHash, windowEnd);
   const taken = new Set((await backend.list(prefix)).map((key) => key.slice(prefix.length)));
   for (let slot = 0; slot < limit.max; slot++) {
     if (taken.has(String(slot))) continue;
