@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { decideComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
 import { getDuplicateKey } from "../core/comment-rules.ts";
 import { BantinError } from "../core/errors.ts";
-import { slugOfCommentKey, idOfCommentKey, StoreError, type CommentStore, type FoundComment } from "../store/index.ts";
+import { type CommentStore, type FoundComment, idOfCommentKey, StoreError, slugOfCommentKey } from "../store/index.ts";
 
 /**
  * The outcome for one id of a moderation command. `record` is null only for an erased damaged

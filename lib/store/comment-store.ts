@@ -1,7 +1,6 @@
 import type { CommentRecord } from "../core/comment-record.ts";
 import { BantinError } from "../core/errors.ts";
-import { getIdTime } from "../core/ids.ts";
-import { LEFTOVER_AGE_MS, type StoreBackend } from "./backend.ts";
+import type { StoreBackend } from "./backend.ts";
 import { examineBackend, type DoctorReport } from "./doctor.ts";
 import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
 import { indexCommentId, lookUpCommentId, unindexCommentId } from "./id-index.ts";
@@ -12,14 +11,11 @@ import {
   decidedKey,
   idOfCommentKey,
   idOfDecidedKey,
-  idOfTimedKey,
-  RATE_PREFIX,
-  SIGN_IN_FAILURE_PREFIX,
   spamKey,
   spamPrefix,
-  windowEndOfRateKey,
 } from "./keys.ts";
-import { claimFreeSlot, type RateClaim } from "./rate-slots.ts";
+import { pruneExpiredKeys } from "./housekeeping.ts";
+import { claimSlotInTurn, type RateClaim } from "./rate-slots.ts";
 import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord, type ReadRecord } from "./read-record.ts";
 import { RebuildState } from "./rebuild-state.ts";
 import { countSignInFailures, recordSignInFailure } from "./sign-in-failures.ts";
@@ -47,12 +43,10 @@ export type ImportResult = { stored: true } | { stored: false; present: true } |
  * `comments/<slug>/<id>`. No shared list is ever read, changed and written back, so concurrent
  * submissions cannot overwrite each other.
  */
-// Identical submissions handled by this process at the same moment wait for the first one, and
-// one client's rate-limit claims are taken one after another. Why: Netlify Blobs makes onlyIfNew
-// atomic, but its local emulator checks then writes, so racing requests in one process could both
-// win there. Module-level, because a function opens a store per request.
+// Identical submissions handled by this process at the same moment wait for the first one. Why:
+// Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so racing
+// requests in one process could both win there. Module-level: a function opens a store per request.
 const inFlight = new Map<string, Promise<SubmitResult>>();
-const claims = new Map<string, Promise<unknown>>();
 
 export class CommentStore {
   /** Told about each damaged record that `list`, `listPending` or `getMany` skip; a warning by default. */
@@ -272,15 +266,7 @@ export class CommentStore {
    * when none is left.
    */
   async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
-    // Claims from one client are taken one after another in this process (see `claims`).
-    const previous = claims.get(clientHash) ?? Promise.resolve();
-    const claim = previous.then(() => claimFreeSlot(this.backend, clientHash, now, limit));
-    const settled = claim.catch(() => undefined);
-    claims.set(clientHash, settled);
-    void settled.then(() => {
-      if (claims.get(clientHash) === settled) claims.delete(clientHash);
-    });
-    return claim;
+    return claimSlotInTurn(this.backend, clientHash, now, limit);
   }
 
   /** Gives a claimed slot back (the submission it was for could not be stored). */
@@ -291,20 +277,10 @@ export class CommentStore {
   /**
    * Removes what has served its purpose (run from the scheduled function): rate-limit slots of
    * ended windows, failed sign-ins older than a day, spam counts older than 30 days, and
-   * temporary files that killed writers left more than an hour ago.
+   * temporary files that killed writers left more than an hour ago. Returns how many went.
    */
   async pruneExpired(now: Date): Promise<number> {
-    const day = 86_400_000;
-    const idAge = (key: string) => now.getTime() - getIdTime(idOfTimedKey(key)).getTime();
-    const [rate, failures, spam] = await Promise.all([RATE_PREFIX, SIGN_IN_FAILURE_PREFIX, spamPrefix()].map((prefix) => this.backend.list(prefix)));
-    const expired = [
-      ...rate!.filter((key) => windowEndOfRateKey(key) <= now.getTime()),
-      ...failures!.filter((key) => idAge(key) > day),
-      ...spam!.filter((key) => idAge(key) > 30 * day),
-    ];
-    await Promise.all(expired.map((key) => this.backend.delete(key)));
-    const leftovers = await this.backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), true);
-    return expired.length + leftovers.length;
+    return pruneExpiredKeys(this.backend, now);
   }
 
   /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */

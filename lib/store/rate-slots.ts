@@ -21,3 +21,20 @@ export async function claimFreeSlot(backend: StoreBackend, clientHash: string, n
   }
   return { ok: false, retryAfter: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
 }
+
+// One client's claims are taken one after another in this process. Why: Netlify Blobs makes
+// onlyIfNew atomic, but its local emulator checks then writes, so racing claims in one process
+// could both win there. Module-level, because a function opens a store per request.
+const claims = new Map<string, Promise<unknown>>();
+
+/** Like claimFreeSlot, but waits for this process's earlier claims of the same client. */
+export function claimSlotInTurn(backend: StoreBackend, clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
+  const previous = claims.get(clientHash) ?? Promise.resolve();
+  const claim = previous.then(() => claimFreeSlot(backend, clientHash, now, limit));
+  const settled = claim.catch(() => undefined);
+  claims.set(clientHash, settled);
+  void settled.then(() => {
+    if (claims.get(clientHash) === settled) claims.delete(clientHash);
+  });
+  return claim;
+}
