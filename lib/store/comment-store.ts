@@ -3,18 +3,10 @@ import { BantinError } from "../core/errors.ts";
 import type { StoreBackend } from "./backend.ts";
 import { examineBackend, type DoctorReport } from "./doctor.ts";
 import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
-import { indexCommentId, lookUpCommentId, unindexCommentId } from "./id-index.ts";
-import {
-  commentKey,
-  commentPrefix,
-  DECIDED_PREFIX,
-  decidedKey,
-  idOfCommentKey,
-  idOfDecidedKey,
-  spamKey,
-  spamPrefix,
-} from "./keys.ts";
+import { findCommentsById, indexCommentId, unindexCommentId, type FoundComment } from "./id-index.ts";
+import { commentKey, commentPrefix, DECIDED_PREFIX, decidedKey, idOfCommentKey, idOfDecidedKey } from "./keys.ts";
 import { pruneExpiredKeys } from "./housekeeping.ts";
+import { countSpam, recordSpam } from "./spam-counts.ts";
 import { claimSlotInTurn, type RateClaim } from "./rate-slots.ts";
 import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord, type ReadRecord } from "./read-record.ts";
 import { RebuildState } from "./rebuild-state.ts";
@@ -32,8 +24,7 @@ export interface RecordScan {
   damaged: DamagedRecord[];
 }
 
-/** What one comment id is in the store: a comment, or a damaged record under its key. */
-export type FoundComment = { key: string; record: CommentRecord } | { key: string; damaged: DamagedRecord };
+export type { FoundComment } from "./id-index.ts";
 
 /** What `importRecord` did with one record of an export file. */
 export type ImportResult = { stored: true } | { stored: false; present: true } | { stored: false; present: false; duplicateOf: string };
@@ -132,25 +123,7 @@ export class CommentStore {
    * listing, shared by all of them.
    */
   async find(ids: readonly string[]): Promise<Map<string, FoundComment>> {
-    const found = new Map<string, FoundComment>();
-    const keep = (key: string, read: Awaited<ReturnType<typeof readCommentKey>>) => {
-      if (read.kind === "record") found.set(idOfCommentKey(key), { key, record: read.record });
-      else if (read.kind === "damaged") found.set(idOfCommentKey(key), { key, damaged: read.damaged });
-      return read.kind !== "missing";
-    };
-    const unknown: string[] = [];
-    await Promise.all(
-      [...new Set(ids)].map(async (id) => {
-        const slug = await lookUpCommentId(this.backend, id);
-        const key = slug ? commentKey(slug, id) : null;
-        if (!key || !keep(key, await readCommentKey(this.backend, key))) unknown.push(id);
-      }),
-    );
-    if (unknown.length === 0) return found;
-    const wanted = new Set(unknown);
-    const keys = (await this.backend.list(commentPrefix())).filter((key) => wanted.has(idOfCommentKey(key)));
-    await Promise.all(keys.map(async (key) => keep(key, await readCommentKey(this.backend, key))));
-    return found;
+    return findCommentsById(this.backend, ids);
   }
 
   /** Every comment key with a version tag that changes whenever its record does (for build caches). */
@@ -283,13 +256,13 @@ export class CommentStore {
     return pruneExpiredKeys(this.backend, now);
   }
 
-  /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */
+  /** Counts a rejected spam attempt (no content kept). */
   async recordSpam(id: string, reason: string, now: Date): Promise<void> {
-    await this.backend.create(spamKey(now.toISOString().slice(0, 10), id), { reason });
+    await recordSpam(this.backend, id, reason, now);
   }
 
   /** Spam attempts counted on a day (`YYYY-MM-DD`), or on all days. */
   async countSpam(day?: string): Promise<number> {
-    return (await this.backend.list(spamPrefix(day))).length;
+    return countSpam(this.backend, day);
   }
 }
