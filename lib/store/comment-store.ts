@@ -2,9 +2,9 @@ import type { CommentRecord } from "../core/comment-record.ts";
 import { BantinError } from "../core/errors.ts";
 import type { StoreBackend } from "./backend.ts";
 import { examineBackend, type DoctorReport } from "./doctor.ts";
-import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
+import { findLiveDuplicate, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
 import { findCommentsById, indexCommentId, unindexCommentId, type FoundComment } from "./id-index.ts";
-import { commentKey, commentPrefix, DECIDED_PREFIX, decidedKey, idOfCommentKey, idOfDecidedKey } from "./keys.ts";
+import { commentKey, commentPrefix, DECIDED_PREFIX, decidedKey, duplicateMarkerKey, idOfCommentKey, idOfDecidedKey } from "./keys.ts";
 import { pruneExpiredKeys } from "./housekeeping.ts";
 import { countSpam, recordSpam } from "./spam-counts.ts";
 import { claimSlotInTurn, type RateClaim } from "./rate-slots.ts";
@@ -62,7 +62,7 @@ export class CommentStore {
    * and the record just written is removed again. `stored: true` means the record is in the store.
    */
   async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
-    const markerKey = getMarkerKey(duplicateKey);
+    const markerKey = duplicateMarkerKey(duplicateKey);
     const running = inFlight.get(markerKey);
     if (running) {
       const first = await running.catch(() => null);
@@ -182,7 +182,7 @@ export class CommentStore {
    */
   async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
     await this.backend.delete(decidedKey(record.id));
-    const markerKey = getMarkerKey(duplicateKey);
+    const markerKey = duplicateMarkerKey(duplicateKey);
     const marker = await readMarker(this.backend, markerKey);
     if (!marker || marker.id === record.id) await this.backend.delete(markerKey);
     await unindexCommentId(this.backend, record.id);

@@ -1,7 +1,7 @@
 import { isSortableId } from "../core/ids.ts";
 import { isSlug } from "../core/slugs.ts";
 import { DamagedValueError, type StoreBackend } from "./backend.ts";
-import { commentKey, duplicateMarkerKey } from "./keys.ts";
+import { commentKey } from "./keys.ts";
 
 /** What a `dedupe/<hash>` marker holds: the comment that the same submission stored first. */
 export interface DuplicateMarker {
@@ -9,9 +9,6 @@ export interface DuplicateMarker {
   slug: string;
   createdAt: string;
 }
-
-/** The marker key of a duplicate key (article, email, text): a hash, so no content is in the key. */
-export const getMarkerKey = duplicateMarkerKey;
 
 /** The marker under `key` when it is usable; null when there is none or it is damaged. */
 export async function readMarker(backend: StoreBackend, key: string): Promise<DuplicateMarker | null> {
