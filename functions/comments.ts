@@ -3,7 +3,7 @@ import { createManifestSource } from "../lib/http/comment-manifest.ts";
 import { handleCommentRequest, refuseUnfitRequest } from "../lib/comments/intake.ts";
 import { BantinError } from "../lib/core/errors.ts";
 import { readIntakeSettings } from "../lib/http/intake-settings.ts";
-import { openCommentStore } from "../lib/store/open-store.ts";
+import { openCommentStore } from "../lib/store/index.ts";
 import { jsonResponse } from "../lib/http/responses.ts";
 
 const manifest = createManifestSource();

@@ -1,7 +1,7 @@
 import type { Config, Context } from "@netlify/functions";
 import { BantinError } from "../lib/core/errors.ts";
 import { handleModerationRequest, readModerationTokens } from "../lib/http/moderation-api.ts";
-import { openCommentStore } from "../lib/store/open-store.ts";
+import { openCommentStore } from "../lib/store/index.ts";
 import { jsonResponse } from "../lib/http/responses.ts";
 import { readCommentSalt } from "../lib/http/secrets.ts";
 

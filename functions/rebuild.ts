@@ -1,4 +1,4 @@
-import { openCommentStore } from "../lib/store/open-store.ts";
+import { openCommentStore } from "../lib/store/index.ts";
 import { checkForRebuild } from "../lib/comments/rebuild-check.ts";
 
 // Scheduled in netlify.toml ([functions."rebuild"] schedule, every 15 minutes by default).
@@ -8,7 +8,7 @@ export default async () => {
     const store = openCommentStore();
     const now = new Date();
     await store.pruneExpired(now);
-    const decision = await checkForRebuild(store.backend, process.env.BUILD_HOOK_URL, now);
+    const decision = await checkForRebuild(store.rebuild, process.env.BUILD_HOOK_URL, now);
     console.log(JSON.stringify({ event: decision.triggered ? "rebuild.triggered" : "rebuild.skipped", reason: decision.reason }));
   } catch (error) {
     console.error(JSON.stringify({ event: "rebuild.failed", message: (error as Error).message }));

@@ -3,7 +3,7 @@ import { readBuildOptions } from "../lib/build/options.ts";
 import { BantinError } from "../lib/core/errors.ts";
 import { loadSiteConfig } from "../lib/build/read-content.ts";
 import { runModerationCommand } from "../lib/cli/comments-cli.ts";
-import { openCommentStore } from "../lib/store/open-store.ts";
+import { openCommentStore } from "../lib/store/index.ts";
 
 try {
   const options = readBuildOptions();

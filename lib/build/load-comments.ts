@@ -4,9 +4,7 @@ import type { PublishedComment } from "../core/catalog.ts";
 import { toPublishedComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
 import { BantinError } from "../core/errors.ts";
 import type { Locale } from "../core/locales/index.ts";
-import type { CommentStore } from "../store/comment-store.ts";
-import { RebuildState } from "../store/rebuild-state.ts";
-import { describeDamaged, readCommentKey, type DamagedRecord } from "../store/read-record.ts";
+import { describeDamaged, type CommentStore, type DamagedRecord } from "../store/index.ts";
 
 /** What the build keeps of a comment between builds: never the email. */
 type CachedComment = Pick<CommentRecord, "id" | "slug" | "name" | "content" | "createdAt"> & { status: CommentStatus };
@@ -56,8 +54,8 @@ export async function loadApprovedComments(
   try {
     // Changes are listed before comments: a decision made while this build reads is newer than
     // `lastChange`, so the next scheduled check still sees it.
-    const changes = await new RebuildState(store.backend).listChanges();
-    const listed = await store.backend.listVersions("comments/");
+    const changes = await store.rebuild.listChanges();
+    const listed = await store.listCommentVersions();
     const cache = await readCache(cacheFile);
     const next: CommentCache = { version: 1, entries: {} };
     const stale = listed.filter(({ key, version }) => {
@@ -70,7 +68,7 @@ export async function loadApprovedComments(
     const workers = Array.from({ length: Math.min(options.concurrency ?? 32, stale.length) }, async () => {
       while (cursor < stale.length) {
         const { key, version } = stale[cursor++]!;
-        const read = await readCommentKey(store.backend, key);
+        const read = await store.readComment(key);
         if (read.kind === "damaged") damaged.push(read.damaged);
         if (read.kind !== "record") continue;
         const { id, slug, name, content, createdAt, status } = read.record;

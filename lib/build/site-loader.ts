@@ -11,8 +11,7 @@ import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { prepareAllFiles } from "./prepare-articles.ts";
 import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
-import { openCommentStore, readStoreChoice } from "../store/open-store.ts";
-import { RebuildState, type BuildMarker } from "../store/rebuild-state.ts";
+import { openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
 import { pruneStaleOutput } from "./prune-output.ts";
 import { createPageRenderer, getOutputPath, listPageJobs } from "./render-pages.ts";
 
@@ -231,7 +230,7 @@ export function createSiteLoader(
       const removed = await pruneStaleOutput(siteDir, options.cacheDir, pages, photos.getUsedFiles());
       if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
       if (options.recordBuild && lastMarker) {
-        await new RebuildState(openCommentStore().backend).putBuildMarker(lastMarker);
+        await openCommentStore().rebuild.putBuildMarker(lastMarker);
         log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);
       }
     },

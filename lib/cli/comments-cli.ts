@@ -2,14 +2,12 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { commentRecordSchema, COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
+import { getDuplicateKey } from "../core/comment-rules.ts";
 import { formatCommentDetails, formatCommentTable, formatDamagedDetails } from "../core/comment-table.ts";
 import { BantinError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
-import type { CommentStore, RecordScan } from "../store/comment-store.ts";
+import { describeDamaged, formatDoctorReport, type CommentStore, type RecordScan } from "../store/index.ts";
 import { decideComments, eraseComments, type ModerationOutcome } from "../comments/moderation.ts";
-import { RebuildState } from "../store/rebuild-state.ts";
-import { examineStore, formatDoctorReport } from "../store/doctor.ts";
-import { describeDamaged } from "../store/read-record.ts";
 
 /** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
 export interface CliContext {
@@ -54,9 +52,8 @@ async function requestRebuild(ctx: CliContext, reason: string): Promise<void> {
   }
   const response = await (ctx.fetchImpl ?? fetch)(hook, { method: "POST" });
   if (!response.ok) throw new BantinError(`the build hook answered HTTP ${response.status}; check BUILD_HOOK_URL`);
-  const state = new RebuildState(ctx.store.backend);
-  const changes = await state.listChanges();
-  await state.putRebuildRequest({ at: ctx.now.toISOString(), lastChange: changes.at(-1) ?? null, reason });
+  const changes = await ctx.store.rebuild.listChanges();
+  await ctx.store.rebuild.putRebuildRequest({ at: ctx.now.toISOString(), lastChange: changes.at(-1) ?? null, reason });
   ctx.out("Build requested: the site will show the change in a few minutes.");
 }
 
@@ -76,19 +73,17 @@ async function importFile(file: string, ctx: CliContext, by: string): Promise<nu
     else for (const issue of parsed.error.issues) problems.push(`  record ${index + 1}: ${issue.path.join(".") || "(record)"}: ${issue.message}`);
   });
   if (problems.length) throw new BantinError(`${file} was not imported; nothing changed. Fix these records:\n${problems.join("\n")}`);
-  const state = new RebuildState(ctx.store.backend);
   let added = 0;
   let present = 0;
+  let duplicates = 0;
   for (const record of records) {
-    if (await ctx.store.backend.create(`comments/${record.slug}/${record.id}`, record)) {
-      added++;
-      if (record.status !== "pending") {
-        await ctx.store.update(record);
-        await state.noteChange({ kind: "imported", id: record.id, slug: record.slug, by }, ctx.now);
-      }
-    } else present++;
+    const result = await ctx.store.importRecord(record, getDuplicateKey(record), by, ctx.now);
+    if (result.stored) added++;
+    else if (result.present) present++;
+    else duplicates++;
   }
-  ctx.out(`Imported ${added} comment(s); ${present} were already in the store and left as they are.`);
+  const same = duplicates ? ` ${duplicates} were the same as a stored comment (article, email and text) and left out.` : "";
+  ctx.out(`Imported ${added} comment(s); ${present} were already in the store and left as they are.${same}`);
   return 0;
 }
 
@@ -131,7 +126,7 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
         const entry = found.get(id);
         if (!entry) ctx.err(`no comment has the id ${id}`);
         else if ("record" in entry) ctx.out(formatCommentDetails(entry.record));
-        else ctx.out(formatDamagedDetails(entry.key, entry.damaged.reason, await ctx.store.backend.getText(entry.key)));
+        else ctx.out(formatDamagedDetails(entry.key, entry.damaged.reason, await ctx.store.readRawText(entry.key)));
       }
       return found.size === args.length ? 0 : 1;
     }
@@ -150,7 +145,7 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
       ctx.out(JSON.stringify(warnDamaged(await ctx.store.scan(), ctx), null, 2));
       return 0;
     case "doctor": {
-      const report = await examineStore(ctx.store, ctx.now, values.fix === true);
+      const report = await ctx.store.examine(ctx.now, values.fix === true);
       for (const line of formatDoctorReport(report)) ctx.out(line);
       return report.fixed || (report.damaged.length === 0 && report.leftovers.length === 0) ? 0 : 1;
     }

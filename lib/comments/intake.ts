@@ -4,10 +4,9 @@ import type { CommentRecord } from "../core/comment-record.ts";
 import { checkSubmission, getDuplicateKey, type CommentField, type CommentFields } from "../core/comment-rules.ts";
 import { createSortableId } from "../core/ids.ts";
 import { fillPattern, getLocale, LOCALES, type LanguageCode, type Locale } from "../core/locales/index.ts";
-import type { CommentStore } from "../store/comment-store.ts";
+import type { CommentStore } from "../store/index.ts";
 import type { ManifestSource } from "../http/comment-manifest.ts";
 import { readRequestFields, readRequestKind, type RequestKind } from "../http/request-fields.ts";
-import { RebuildState } from "../store/rebuild-state.ts";
 import { htmlResponse as html, jsonResponse as json, redirectResponse as redirect } from "../http/responses.ts";
 
 /** What the comment function depends on; tests pass their own clock, store and manifest. */
@@ -113,8 +112,7 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
   const clientHash = hashClient(ip, salt);
   const rate = deps.rateLimit ?? DEFAULT_RATE;
   try {
-    const state = new RebuildState(deps.store.backend);
-    const trusted = deps.autoApproveReturning === true && (await state.isApprovedEmail(fields.email));
+    const trusted = deps.autoApproveReturning === true && (await deps.store.trust.isTrusted(fields.email));
     const record: CommentRecord = trusted
       ? { id, ...fields, status: "approved", createdAt: now.toISOString(), clientHash, decidedAt: now.toISOString(), decidedBy: "auto: returning reader" }
       : { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
@@ -140,7 +138,7 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
       return refuse(format, 429, locale, { form: message }, fields, target.url, { "retry-after": String(slot.value.retryAfter) });
     }
     if (!result.stored && slotKey) await deps.store.releaseRateSlot(slotKey);
-    if (result.stored && trusted) await state.noteChange({ kind: "approved", id, slug: fields.slug, by: record.decidedBy }, now);
+    if (result.stored && trusted) await deps.store.rebuild.noteChange({ kind: "approved", id, slug: fields.slug, by: record.decidedBy }, now);
     const storedId = result.stored ? result.id : result.duplicateOf;
     log(result.stored ? "comment.accepted" : "comment.duplicate", { id: storedId, slug: fields.slug });
     return format === "json" ? json(result.stored ? 201 : 200, { id: storedId, status: result.stored ? record.status : "pending" }) : redirect(`${target.url}${SENT_FRAGMENT}`);

@@ -2,9 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { decideComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
 import { getDuplicateKey } from "../core/comment-rules.ts";
 import { BantinError } from "../core/errors.ts";
-import type { CommentStore, FoundComment } from "../store/comment-store.ts";
-import { RebuildState } from "../store/rebuild-state.ts";
-import { StoreError } from "../store/backend.ts";
+import { type CommentStore, type FoundComment, idOfCommentKey, StoreError, slugOfCommentKey } from "../store/index.ts";
 
 /**
  * The outcome for one id of a moderation command. `record` is null only for an erased damaged
@@ -33,7 +31,7 @@ const damagedReason = (id: string, found: Extract<FoundComment, { damaged: unkno
   `comment ${id} is damaged ("${found.key}": ${found.damaged.reason}); look at it with \`npm run comments -- show ${id}\`, erase it with \`delete ${id}\`, or move it aside with \`doctor --fix\``;
 
 /**
- * Runs `act` on each id (one key listing for all of them). A missing or damaged id, or a store
+ * Runs `act` on each id (found through the id index; see CommentStore.find). A missing or damaged id, or a store
  * write that still fails after retries, is an outcome naming the id, the key and the reason;
  * the other ids go on.
  */
@@ -41,10 +39,9 @@ async function moderateEach(
   store: CommentStore,
   ids: readonly string[],
   verb: string,
-  act: (found: FoundComment, state: RebuildState) => Promise<{ slug: string; record: CommentRecord | null }>,
+  act: (found: FoundComment) => Promise<{ slug: string; record: CommentRecord | null }>,
   actOnDamaged = false,
 ): Promise<ModerationOutcome[]> {
-  const state = new RebuildState(store.backend);
   const found = await store.find(ids);
   const outcomes: ModerationOutcome[] = [];
   for (const id of ids) {
@@ -53,7 +50,7 @@ async function moderateEach(
     else if ("damaged" in entry && !actOnDamaged) outcomes.push({ id, ok: false, failure: "damaged", reason: damagedReason(id, entry) });
     else {
       try {
-        outcomes.push({ id, ok: true, ...(await act(entry, state)) });
+        outcomes.push({ id, ok: true, ...(await act(entry)) });
       } catch (error) {
         if (!(error instanceof BantinError)) throw error;
         const reason = `could not ${verb} ${id}: ${error.message}. Nothing is lost: once the store is writable again, run the same command again to finish it`;
@@ -71,14 +68,14 @@ async function moderateEach(
  * decision that still fails is finished by running it again.
  */
 export function decideComments(store: CommentStore, ids: readonly string[], status: Exclude<CommentStatus, "pending">, by: string | null, now: Date): Promise<ModerationOutcome[]> {
-  return moderateEach(store, ids, status === "approved" ? "approve" : "reject", async (found, state) => {
+  return moderateEach(store, ids, status === "approved" ? "approve" : "reject", async (found) => {
     const record = (found as { record: CommentRecord }).record;
     const decided = decideComment(record, status, now, by);
-    await retry(() => state.noteChange({ kind: status, id: record.id, slug: record.slug, by }, now));
+    await retry(() => store.rebuild.noteChange({ kind: status, id: record.id, slug: record.slug, by }, now));
     await retry(() => store.update(decided));
     // A rejection also withdraws the optional auto-approval trust that email may have had.
-    if (status === "approved") await retry(() => state.rememberApprovedEmail(record.email));
-    else await retry(() => state.forgetApprovedEmail(record.email));
+    if (status === "approved") await retry(() => store.trust.remember(record.email));
+    else await retry(() => store.trust.forget(record.email));
     return { slug: record.slug, record: decided };
   });
 }
@@ -93,11 +90,11 @@ export function eraseComments(store: CommentStore, ids: readonly string[], by: s
     store,
     ids,
     "delete",
-    async (found, state) => {
-      const slug = found.key.split("/")[1]!;
-      await retry(() => state.noteChange({ kind: "deleted", id: found.key.slice(found.key.lastIndexOf("/") + 1), slug, by }, now));
+    async (found) => {
+      const slug = slugOfCommentKey(found.key);
+      await retry(() => store.rebuild.noteChange({ kind: "deleted", id: idOfCommentKey(found.key), slug, by }, now));
       if ("record" in found) {
-        await retry(() => state.forgetApprovedEmail(found.record.email));
+        await retry(() => store.trust.forget(found.record.email));
         await retry(() => store.delete(found.record, getDuplicateKey(found.record)));
         return { slug, record: found.record };
       }

@@ -1,6 +1,5 @@
 import { BantinError } from "../core/errors.ts";
-import { RebuildState } from "../store/rebuild-state.ts";
-import type { StoreBackend } from "../store/backend.ts";
+import type { RebuildState } from "../store/index.ts";
 
 /** What one scheduled check decided. */
 export interface RebuildDecision {
@@ -16,8 +15,7 @@ const REQUEST_PATIENCE_MS = 60 * 60_000;
  * approved, rejected or deleted since the last recorded build, or an embargoed article is due.
  * Nothing changed, no build. A request is not repeated while its build may still be running.
  */
-export async function checkForRebuild(backend: StoreBackend, hookUrl: string | undefined, now: Date, fetchImpl: typeof fetch = fetch): Promise<RebuildDecision> {
-  const state = new RebuildState(backend);
+export async function checkForRebuild(state: RebuildState, hookUrl: string | undefined, now: Date, fetchImpl: typeof fetch = fetch): Promise<RebuildDecision> {
   const [marker, changes, request] = await Promise.all([state.getBuildMarker(), state.listChanges(), state.getRebuildRequest()]);
   const newest = changes.at(-1) ?? null;
   let reason: string | null = null;

@@ -30,11 +30,6 @@ export interface CommentRecord {
   decidedBy: string | null;
 }
 
-/** The store key of a comment: time-sortable within its article. */
-export function getCommentKey(slug: string, id: string): string {
-  return `comments/${slug}/${id}`;
-}
-
 /** A record with a moderation decision applied (pure: returns a new record). */
 export function decideComment(record: CommentRecord, status: CommentStatus, now: Date, by: string | null): CommentRecord {
   return { ...record, status, decidedAt: now.toISOString(), decidedBy: by };
@@ -61,16 +56,17 @@ export type StoredRecordCheck = { ok: true; record: CommentRecord } | { ok: fals
 
 /**
  * Checks a parsed value stored under `key` (pure): it must match commentRecordSchema, and its slug
- * and id must be the ones the key names, so a copied or renamed file cannot pose as another comment.
+ * and id must be the ones the key names (`keyOf` builds a comment's key; the store owns key
+ * names), so a copied or renamed file cannot pose as another comment.
  */
-export function checkStoredRecord(key: string, value: unknown): StoredRecordCheck {
+export function checkStoredRecord(key: string, value: unknown, keyOf: (slug: string, id: string) => string): StoredRecordCheck {
   const parsed = commentRecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : "";
     return { ok: false, reason: `wrong shape: ${issue.path.join(".") || "(record)"}: ${issue.message}${more}` };
   }
-  const expected = getCommentKey(parsed.data.slug, parsed.data.id);
+  const expected = keyOf(parsed.data.slug, parsed.data.id);
   if (key !== expected) return { ok: false, reason: `the record inside belongs under "${expected}"` };
   return { ok: true, record: parsed.data };
 }

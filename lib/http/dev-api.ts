@@ -3,7 +3,7 @@ import { createManifestSource } from "./comment-manifest.ts";
 import { handleCommentRequest } from "../comments/intake.ts";
 import { BantinError } from "../core/errors.ts";
 import { sendWebResponse, toWebRequest } from "./node-http.ts";
-import { openCommentStore, readStoreChoice } from "../store/open-store.ts";
+import { openCommentStore, readStoreChoice } from "../store/index.ts";
 import { readCommentSalt } from "./secrets.ts";
 import { handleModerationRequest, readModerationTokens, type ModerationTokens } from "./moderation-api.ts";
 import { readIntakeSettings } from "./intake-settings.ts";

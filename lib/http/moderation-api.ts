@@ -1,11 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { createSortableId, getIdTime } from "../core/ids.ts";
 import { BantinError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
 import { hashClient } from "../comments/intake.ts";
 import { jsonResponse } from "./responses.ts";
-import type { CommentStore } from "../store/comment-store.ts";
+import type { CommentStore } from "../store/index.ts";
 import { decideComments, eraseComments, type ModerationOutcome } from "../comments/moderation.ts";
 
 /** Editors' names and their bearer tokens. */
@@ -103,10 +102,9 @@ async function answer(request: Request, ip: string | null, deps: ModerationDeps)
   // not lock out an editor who has the right token.
   const editor = findEditor(request.headers.get("authorization"), deps.tokens);
   if (!editor) {
-    const failures = await deps.store.backend.list(`authfail/${client}/`);
-    const recent = failures.filter((key) => now.getTime() - getIdTime(key.slice(key.lastIndexOf("/") + 1)).getTime() < limit.windowMs);
-    if (recent.length >= limit.max) return json(429, { error: "too many failed sign-ins; wait and try again" }, { "retry-after": String(Math.ceil(limit.windowMs / 1000)) });
-    await deps.store.backend.create(`authfail/${client}/${createSortableId(now, randomBytes(10))}`, {});
+    const recent = await deps.store.countSignInFailures(client, now, limit.windowMs);
+    if (recent >= limit.max) return json(429, { error: "too many failed sign-ins; wait and try again" }, { "retry-after": String(Math.ceil(limit.windowMs / 1000)) });
+    await deps.store.recordSignInFailure(client, now);
     return json(401, { error: "a valid moderation token is required" }, { "www-authenticate": 'Bearer realm="bantin moderation"' });
   }
 

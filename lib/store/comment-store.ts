@@ -1,10 +1,17 @@
-import { getCommentKey, type CommentRecord } from "../core/comment-record.ts";
+import type { CommentRecord } from "../core/comment-record.ts";
 import { BantinError } from "../core/errors.ts";
-import { getIdTime } from "../core/ids.ts";
-import { LEFTOVER_AGE_MS, type StoreBackend } from "./backend.ts";
-import { findLiveDuplicate, getMarkerKey, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
-import { claimFreeSlot, type RateClaim } from "./rate-slots.ts";
-import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord } from "./read-record.ts";
+import type { StoreBackend } from "./backend.ts";
+import { examineBackend, type DoctorReport } from "./doctor.ts";
+import { findLiveDuplicate, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
+import { findCommentsById, indexCommentId, unindexCommentId, type FoundComment } from "./id-index.ts";
+import { commentKey, commentPrefix, DECIDED_PREFIX, decidedKey, duplicateMarkerKey, idOfCommentKey, idOfDecidedKey } from "./keys.ts";
+import { pruneExpiredKeys } from "./housekeeping.ts";
+import { countSpam, recordSpam } from "./spam-counts.ts";
+import { claimSlotInTurn, type RateClaim } from "./rate-slots.ts";
+import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord, type ReadRecord } from "./read-record.ts";
+import { RebuildState } from "./rebuild-state.ts";
+import { countSignInFailures, recordSignInFailure } from "./sign-in-failures.ts";
+import { TrustList } from "./trust-list.ts";
 
 export type { DamagedRecord } from "./read-record.ts";
 
@@ -17,28 +24,35 @@ export interface RecordScan {
   damaged: DamagedRecord[];
 }
 
-/** What one comment id is in the store: a comment, or a damaged record under its key. */
-export type FoundComment = { key: string; record: CommentRecord } | { key: string; damaged: DamagedRecord };
+export type { FoundComment } from "./id-index.ts";
 
-const idOfKey = (key: string) => key.slice(key.lastIndexOf("/") + 1);
+/** What `importRecord` did with one record of an export file. */
+export type ImportResult = { stored: true } | { stored: false; present: true } | { stored: false; present: false; duplicateOf: string };
 
 /**
  * Comments in a key-value backend (Netlify Blobs or local files), one record per key
  * `comments/<slug>/<id>`. No shared list is ever read, changed and written back, so concurrent
  * submissions cannot overwrite each other.
  */
-// Identical submissions handled by this process at the same moment wait for the first one, and
-// one client's rate-limit claims are taken one after another. Why: Netlify Blobs makes onlyIfNew
-// atomic, but its local emulator checks then writes, so racing requests in one process could both
-// win there. Module-level, because a function opens a store per request.
+// Identical submissions handled by this process at the same moment wait for the first one. Why:
+// Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so racing
+// requests in one process could both win there. Module-level: a function opens a store per request.
 const inFlight = new Map<string, Promise<SubmitResult>>();
-const claims = new Map<string, Promise<unknown>>();
 
 export class CommentStore {
   /** Told about each damaged record that `list`, `listPending` or `getMany` skip; a warning by default. */
   onDamaged: (damaged: DamagedRecord) => void = (damaged) => console.warn(`[bantin] warning: ${describeDamaged(damaged)}`);
 
-  constructor(readonly backend: StoreBackend) {}
+  /** Change notes and build markers (made once per store). */
+  readonly rebuild: RebuildState;
+  /** Emails with an approved comment, for the optional auto-approval rule. */
+  readonly trust: TrustList;
+
+  // Why private: key names belong to keys.ts and the modules of this folder; callers use methods.
+  constructor(private readonly backend: StoreBackend) {
+    this.rebuild = new RebuildState(backend);
+    this.trust = new TrustList(backend);
+  }
 
   /**
    * Stores a new pending comment unless the same comment (article, email, text) is already stored.
@@ -48,7 +62,7 @@ export class CommentStore {
    * and the record just written is removed again. `stored: true` means the record is in the store.
    */
   async submit(record: CommentRecord, duplicateKey: string): Promise<SubmitResult> {
-    const markerKey = getMarkerKey(duplicateKey);
+    const markerKey = duplicateMarkerKey(duplicateKey);
     const running = inFlight.get(markerKey);
     if (running) {
       const first = await running.catch(() => null);
@@ -64,13 +78,17 @@ export class CommentStore {
   }
 
   private async storeAndClaim(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
-    const key = getCommentKey(record.slug, record.id);
+    const key = commentKey(record.slug, record.id);
     if (!(await this.backend.create(key, record))) throw new BantinError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
     const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
     try {
+      // The index entry comes after the record: an entry without its record only sends a lookup
+      // the slow way (a listing), and a record without one is found that way too.
+      await indexCommentId(this.backend, record.id, record.slug);
       if (await this.backend.create(markerKey, marker)) return { stored: true, id: record.id };
       const first = await findLiveDuplicate(this.backend, markerKey);
       if (first && first !== record.id) {
+        await unindexCommentId(this.backend, record.id);
         await this.backend.delete(key);
         return { stored: false, duplicateOf: first };
       }
@@ -88,7 +106,7 @@ export class CommentStore {
     return (await this.getMany([id])).get(id) ?? null;
   }
 
-  /** The comments with these ids (one key listing for all of them); missing and damaged ids are absent. */
+  /** The comments with these ids (see `find`); missing and damaged ids are absent. */
   async getMany(ids: readonly string[]): Promise<Map<string, CommentRecord>> {
     const found = new Map<string, CommentRecord>();
     for (const [id, entry] of await this.find(ids)) {
@@ -98,19 +116,24 @@ export class CommentStore {
     return found;
   }
 
-  /** What each of these ids is in the store, damaged records included; missing ids are absent. */
+  /**
+   * What each of these ids is in the store, damaged records included; missing ids are absent.
+   * Each id is looked up in the id index first (one read, then its record); only ids the index
+   * does not lead to (records stored before the index existed, or no such id) cost one key
+   * listing, shared by all of them.
+   */
   async find(ids: readonly string[]): Promise<Map<string, FoundComment>> {
-    const wanted = new Set(ids);
-    const keys = (await this.backend.list("comments/")).filter((key) => wanted.has(idOfKey(key)));
-    const found = new Map<string, FoundComment>();
-    await Promise.all(
-      keys.map(async (key) => {
-        const read = await readCommentKey(this.backend, key);
-        if (read.kind === "record") found.set(idOfKey(key), { key, record: read.record });
-        else if (read.kind === "damaged") found.set(idOfKey(key), { key, damaged: read.damaged });
-      }),
-    );
-    return found;
+    return findCommentsById(this.backend, ids);
+  }
+
+  /** Every comment key with a version tag that changes whenever its record does (for build caches). */
+  async listCommentVersions(): Promise<{ key: string; version: string }[]> {
+    return this.backend.listVersions(commentPrefix());
+  }
+
+  /** What one comment key (from `listCommentVersions`) holds: nothing, a comment, or something damaged. */
+  async readComment(key: string): Promise<ReadRecord> {
+    return readCommentKey(this.backend, key);
   }
 
   /** Every comment (of one article when `slug` is given), oldest first; damaged records are skipped. */
@@ -120,7 +143,7 @@ export class CommentStore {
 
   /** Like `list`, but also says which damaged records were skipped. */
   async scan(slug?: string, concurrency = 32): Promise<RecordScan> {
-    return readCommentKeys(this.backend, await this.backend.list(slug ? `comments/${slug}/` : "comments/"), concurrency);
+    return readCommentKeys(this.backend, await this.backend.list(commentPrefix(slug)), concurrency);
   }
 
   /**
@@ -129,9 +152,9 @@ export class CommentStore {
    * every comment ever stored.
    */
   async update(record: CommentRecord): Promise<void> {
-    await this.backend.put(getCommentKey(record.slug, record.id), record);
-    if (record.status === "pending") await this.backend.delete(`decided/${record.id}`);
-    else await this.backend.put(`decided/${record.id}`, {});
+    await this.backend.put(commentKey(record.slug, record.id), record);
+    if (record.status === "pending") await this.backend.delete(decidedKey(record.id));
+    else await this.backend.put(decidedKey(record.id), {});
   }
 
   /** Comments waiting for a decision, oldest first: two key listings, then only those records. */
@@ -141,9 +164,9 @@ export class CommentStore {
 
   /** Like `listPending`, but also says which damaged records were skipped. */
   async scanPending(concurrency = 32): Promise<RecordScan> {
-    const [keys, decided] = await Promise.all([this.backend.list("comments/"), this.backend.list("decided/")]);
-    const done = new Set(decided.map((key) => key.slice("decided/".length)));
-    const scan = await readCommentKeys(this.backend, keys.filter((key) => !done.has(idOfKey(key))), concurrency);
+    const [keys, decided] = await Promise.all([this.backend.list(commentPrefix()), this.backend.list(DECIDED_PREFIX)]);
+    const done = new Set(decided.map(idOfDecidedKey));
+    const scan = await readCommentKeys(this.backend, keys.filter((key) => !done.has(idOfCommentKey(key))), concurrency);
     return { records: scan.records.filter((record) => record.status === "pending"), damaged: scan.damaged };
   }
 
@@ -153,22 +176,61 @@ export class CommentStore {
   }
 
   /**
-   * Erases a comment and its duplicate marker: nothing of it stays in the store. The record goes
+   * Erases a comment, its duplicate marker and its id index entry: nothing of it stays in the store. The record goes
    * last, so an erase that fails half-way is found and finished by running it again. The marker is
    * removed only while it points at this comment (it may belong to a later resubmission).
    */
   async delete(record: CommentRecord, duplicateKey: string): Promise<void> {
-    await this.backend.delete(`decided/${record.id}`);
-    const markerKey = getMarkerKey(duplicateKey);
+    await this.backend.delete(decidedKey(record.id));
+    const markerKey = duplicateMarkerKey(duplicateKey);
     const marker = await readMarker(this.backend, markerKey);
     if (!marker || marker.id === record.id) await this.backend.delete(markerKey);
-    await this.backend.delete(getCommentKey(record.slug, record.id));
+    await unindexCommentId(this.backend, record.id);
+    await this.backend.delete(commentKey(record.slug, record.id));
   }
 
-  /** Erases whatever is stored under a comment key, damaged or not (and its `decided/` marker). */
+  /** Erases whatever is stored under a comment key, damaged or not (and its decided marker and index entry). */
   async deleteKey(key: string): Promise<void> {
-    await this.backend.delete(`decided/${idOfKey(key)}`);
+    await this.backend.delete(decidedKey(idOfCommentKey(key)));
+    await unindexCommentId(this.backend, idOfCommentKey(key));
     await this.backend.delete(key);
+  }
+
+  /** The stored text under a comment key exactly as it is (to show a damaged record), or null. */
+  async readRawText(key: string): Promise<string | null> {
+    return this.backend.getText(key);
+  }
+
+  /** Finds damaged records and leftovers; with `fix`, moves them aside and fills the id index (see examineBackend). */
+  async examine(now: Date, fix: boolean): Promise<DoctorReport> {
+    return examineBackend(this.backend, (key) => this.deleteKey(key), now, fix);
+  }
+
+  /**
+   * Adds one record of an export file, the way a submission and a decision would have: nothing
+   * when its key is already there (`present`), and nothing when the same comment (article,
+   * email, text) is stored under another id (`duplicateOf`). A decided record gets its change
+   * note first (a spare note only costs a rebuild), then the record, index entry and duplicate
+   * marker, then its decided marker; an approved one puts its email on the trust list.
+   */
+  async importRecord(record: CommentRecord, duplicateKey: string, by: string | null, now: Date): Promise<ImportResult> {
+    if ((await this.backend.getText(commentKey(record.slug, record.id))) !== null) return { stored: false, present: true };
+    if (record.status !== "pending") await this.rebuild.noteChange({ kind: "imported", id: record.id, slug: record.slug, by }, now);
+    const result = await this.submit(record, duplicateKey);
+    if (!result.stored) return { stored: false, present: false, duplicateOf: result.duplicateOf };
+    if (record.status !== "pending") await this.backend.put(decidedKey(record.id), {});
+    if (record.status === "approved") await this.trust.remember(record.email);
+    return { stored: true };
+  }
+
+  /** Records one failed moderation sign-in from `client` (a salted address hash). */
+  async recordSignInFailure(client: string, now: Date): Promise<void> {
+    await recordSignInFailure(this.backend, client, now);
+  }
+
+  /** How many sign-ins from `client` failed in the `windowMs` before `now`. */
+  async countSignInFailures(client: string, now: Date, windowMs: number): Promise<number> {
+    return countSignInFailures(this.backend, client, now, windowMs);
   }
 
   /**
@@ -177,15 +239,7 @@ export class CommentStore {
    * when none is left.
    */
   async claimRateSlot(clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
-    // Claims from one client are taken one after another in this process (see `claims`).
-    const previous = claims.get(clientHash) ?? Promise.resolve();
-    const claim = previous.then(() => claimFreeSlot(this.backend, clientHash, now, limit));
-    const settled = claim.catch(() => undefined);
-    claims.set(clientHash, settled);
-    void settled.then(() => {
-      if (claims.get(clientHash) === settled) claims.delete(clientHash);
-    });
-    return claim;
+    return claimSlotInTurn(this.backend, clientHash, now, limit);
   }
 
   /** Gives a claimed slot back (the submission it was for could not be stored). */
@@ -196,29 +250,19 @@ export class CommentStore {
   /**
    * Removes what has served its purpose (run from the scheduled function): rate-limit slots of
    * ended windows, failed sign-ins older than a day, spam counts older than 30 days, and
-   * temporary files that killed writers left more than an hour ago.
+   * temporary files that killed writers left more than an hour ago. Returns how many went.
    */
   async pruneExpired(now: Date): Promise<number> {
-    const day = 86_400_000;
-    const idAge = (key: string) => now.getTime() - getIdTime(idOfKey(key)).getTime();
-    const [rate, failures, spam] = await Promise.all(["rate/", "authfail/", "spam/"].map((prefix) => this.backend.list(prefix)));
-    const expired = [
-      ...rate!.filter((key) => Number(key.split("/")[2]) * 1000 <= now.getTime()),
-      ...failures!.filter((key) => idAge(key) > day),
-      ...spam!.filter((key) => idAge(key) > 30 * day),
-    ];
-    await Promise.all(expired.map((key) => this.backend.delete(key)));
-    const leftovers = await this.backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), true);
-    return expired.length + leftovers.length;
+    return pruneExpiredKeys(this.backend, now);
   }
 
-  /** Counts a rejected spam attempt (no content kept): `spam/<day>/<id>`. */
+  /** Counts a rejected spam attempt (no content kept). */
   async recordSpam(id: string, reason: string, now: Date): Promise<void> {
-    await this.backend.create(`spam/${now.toISOString().slice(0, 10)}/${id}`, { reason });
+    await recordSpam(this.backend, id, reason, now);
   }
 
   /** Spam attempts counted on a day (`YYYY-MM-DD`), or on all days. */
   async countSpam(day?: string): Promise<number> {
-    return (await this.backend.list(day ? `spam/${day}/` : "spam/")).length;
+    return countSpam(this.backend, day);
   }
 }

@@ -1,5 +1,6 @@
-import type { CommentStore } from "./comment-store.ts";
-import { LEFTOVER_AGE_MS } from "./backend.ts";
+import { LEFTOVER_AGE_MS, type StoreBackend } from "./backend.ts";
+import { indexCommentId } from "./id-index.ts";
+import { commentPrefix, damagedCopyKey } from "./keys.ts";
 import { readCommentKeys, type DamagedRecord } from "./read-record.ts";
 
 /** What `npm run comments -- doctor` found, and with `--fix` what it did about it. */
@@ -9,6 +10,8 @@ export interface DoctorReport {
   leftovers: string[];
   /** Damaged records moved aside: from which key to which. */
   moved: { key: string; to: string }[];
+  /** Comments stored before the id index existed that `--fix` added to it. */
+  indexed: number;
   fixed: boolean;
 }
 
@@ -17,28 +20,33 @@ export interface DoctorReport {
  * and leftover temporary files. With `fix`, each damaged record's stored text is copied as it is
  * read (UTF-8) to `damaged/<its key>` (never overwriting an earlier copy), then removed from `comments/`,
  * and the leftovers are deleted: nothing a reader wrote is lost, and listings and builds are clean.
+ * `--fix` also gives comments stored before the id index existed their index entry. Called as
+ * `CommentStore.examine`; `deleteKey` erases a comment key with its markers.
  */
-export async function examineStore(store: CommentStore, now: Date, fix: boolean): Promise<DoctorReport> {
-  const { damaged } = await readCommentKeys(store.backend, await store.backend.list("comments/"));
-  const leftovers = await store.backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), fix);
+export async function examineBackend(backend: StoreBackend, deleteKey: (key: string) => Promise<void>, now: Date, fix: boolean): Promise<DoctorReport> {
+  const { records, damaged } = await readCommentKeys(backend, await backend.list(commentPrefix()));
+  const leftovers = await backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), fix);
   const moved: DoctorReport["moved"] = [];
+  let indexed = 0;
   if (fix) {
     for (const { key } of damaged) {
-      const raw = await store.backend.getText(key);
+      const raw = await backend.getText(key);
       if (raw === null) continue;
-      let to = `damaged/${key}`;
-      for (let copy = 1; !(await store.backend.createText(to, raw)); copy++) to = `damaged/${key}.${copy}`;
-      await store.deleteKey(key);
+      let to = damagedCopyKey(key);
+      for (let copy = 1; !(await backend.createText(to, raw)); copy++) to = damagedCopyKey(key, copy);
+      await deleteKey(key);
       moved.push({ key, to });
     }
+    for (const record of records) if (await indexCommentId(backend, record.id, record.slug)) indexed++;
   }
-  return { damaged, leftovers, moved, fixed: fix };
+  return { damaged, leftovers, moved, indexed, fixed: fix };
 }
 
 /** The report as lines for a terminal: what is wrong, where, and the command that fixes it. */
 export function formatDoctorReport(report: DoctorReport): string[] {
-  if (report.damaged.length === 0 && report.leftovers.length === 0) return ["The comment store is healthy: every comment record reads, and no temporary files are left over."];
-  const lines: string[] = [];
+  const indexed = report.indexed ? [`Added ${report.indexed} older comment(s) to the id index.`] : [];
+  if (report.damaged.length === 0 && report.leftovers.length === 0) return [...indexed, "The comment store is healthy: every comment record reads, and no temporary files are left over."];
+  const lines: string[] = [...indexed];
   if (report.damaged.length) {
     lines.push(`${report.damaged.length} damaged comment record(s):`);
     for (const damaged of report.damaged) {

@@ -1,19 +1,13 @@
-import { createHash } from "node:crypto";
-import { getCommentKey } from "../core/comment-record.ts";
 import { isSortableId } from "../core/ids.ts";
 import { isSlug } from "../core/slugs.ts";
 import { DamagedValueError, type StoreBackend } from "./backend.ts";
+import { commentKey } from "./keys.ts";
 
 /** What a `dedupe/<hash>` marker holds: the comment that the same submission stored first. */
 export interface DuplicateMarker {
   id: string;
   slug: string;
   createdAt: string;
-}
-
-/** The marker key of a duplicate key (article, email, text): a hash, so no content is in the key. */
-export function getMarkerKey(duplicateKey: string): string {
-  return `dedupe/${createHash("sha256").update(duplicateKey).digest("hex")}`;
 }
 
 /** The marker under `key` when it is usable; null when there is none or it is damaged. */
@@ -36,5 +30,5 @@ export async function readMarker(backend: StoreBackend, key: string): Promise<Du
 export async function findLiveDuplicate(backend: StoreBackend, markerKey: string): Promise<string | null> {
   const marker = await readMarker(backend, markerKey);
   if (!marker) return null;
-  return (await backend.getText(getCommentKey(marker.slug, marker.id))) !== null ? marker.id : null;
+  return (await backend.getText(commentKey(marker.slug, marker.id))) !== null ? marker.id : null;
 }

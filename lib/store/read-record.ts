@@ -1,5 +1,6 @@
 import { checkStoredRecord, type CommentRecord } from "../core/comment-record.ts";
 import { DamagedValueError, type StoreBackend } from "./backend.ts";
+import { commentKey } from "./keys.ts";
 
 /** A stored comment key that does not hold a usable comment, and why. */
 export interface DamagedRecord {
@@ -24,7 +25,7 @@ export async function readCommentKey(backend: StoreBackend, key: string): Promis
     throw error;
   }
   if (value === null) return { kind: "missing" };
-  const check = checkStoredRecord(key, value);
+  const check = checkStoredRecord(key, value, commentKey);
   return check.ok ? { kind: "record", record: check.record } : { kind: "damaged", damaged: { key, reason: check.reason } };
 }
 

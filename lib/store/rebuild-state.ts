@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createSortableId } from "../core/ids.ts";
 import { DamagedValueError, type StoreBackend } from "./backend.ts";
+import { BUILD_MARKER_KEY, CHANGES_PREFIX, changeKey, REBUILD_REQUEST_KEY } from "./keys.ts";
 
 /** Something that changes what the pages show: a decision on a comment. */
 export interface ChangeNote {
@@ -26,8 +27,6 @@ export interface RebuildRequest {
   reason: string;
 }
 
-const emailKey = (email: string) => `approved-emails/${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
-
 /**
  * The store's record of what changed and what was built: one note per decision under
  * `changes/<sortable id>`, and markers under `builds/`. Notes are separate keys, so two editors
@@ -38,14 +37,14 @@ export class RebuildState {
 
   /** Notes a change at `now`; returns the note's key. */
   async noteChange(change: ChangeNote, now: Date): Promise<string> {
-    const key = `changes/${createSortableId(now, randomBytes(10))}`;
+    const key = changeKey(createSortableId(now, randomBytes(10)));
     await this.backend.create(key, change);
     return key;
   }
 
   /** Keys of all change notes, oldest first. */
   async listChanges(): Promise<string[]> {
-    return (await this.backend.list("changes/")).sort();
+    return (await this.backend.list(CHANGES_PREFIX)).sort();
   }
 
   /** Removes the listed change notes older than `key` (already built), keeping the log short. */
@@ -56,15 +55,15 @@ export class RebuildState {
 
   /** The last build's marker; a damaged one counts as none (the next check then asks for a build). */
   async getBuildMarker(): Promise<BuildMarker | null> {
-    return this.getOrNull<BuildMarker>("builds/last");
+    return this.getOrNull<BuildMarker>(BUILD_MARKER_KEY);
   }
 
   async putBuildMarker(marker: BuildMarker): Promise<void> {
-    await this.backend.put("builds/last", marker);
+    await this.backend.put(BUILD_MARKER_KEY, marker);
   }
 
   async getRebuildRequest(): Promise<RebuildRequest | null> {
-    return this.getOrNull<RebuildRequest>("builds/requested");
+    return this.getOrNull<RebuildRequest>(REBUILD_REQUEST_KEY);
   }
 
   // Why: these markers are rewritten whole by every build, so a damaged one is best forgotten.
@@ -78,19 +77,6 @@ export class RebuildState {
   }
 
   async putRebuildRequest(request: RebuildRequest): Promise<void> {
-    await this.backend.put("builds/requested", request);
-  }
-
-  /** Remembers that this email has an approved comment (for the optional auto-approval rule). */
-  async rememberApprovedEmail(email: string): Promise<void> {
-    await this.backend.put(emailKey(email), {});
-  }
-
-  async isApprovedEmail(email: string): Promise<boolean> {
-    return (await this.backend.getText(emailKey(email))) !== null;
-  }
-
-  async forgetApprovedEmail(email: string): Promise<void> {
-    await this.backend.delete(emailKey(email));
+    await this.backend.put(REBUILD_REQUEST_KEY, request);
   }
 }

@@ -4,8 +4,7 @@ import path from "node:path";
 import { getStore } from "@netlify/blobs";
 import { readFileSync } from "node:fs";
 import { handleCommentRequest } from "../../lib/comments/intake.ts";
-import { CommentStore } from "../../lib/store/comment-store.ts";
-import { createBlobsBackend } from "../../lib/store/blobs-backend.ts";
+import { CommentStore, createBlobsBackend } from "../../lib/store/index.ts";
 import { spawnOwned, stopGroup } from "./child-processes.ts";
 import { summarize } from "./measure.ts";
 
@@ -88,7 +87,7 @@ export async function loadInProcess(workDir: string, requests: number, concurren
     });
     const handlerCpu = process.cpuUsage(handlerBefore);
     const cpu = { handler: (handlerCpu.user + handlerCpu.system) / 1e6, server: server.cpuSeconds() - serverBefore };
-    return { ...result(requests, concurrency, run, (await store.backend.list("comments/")).length), cpu };
+    return { ...result(requests, concurrency, run, (await store.listCommentVersions()).length), cpu };
   } finally {
     await server.stop();
     await fs.rm(path.join(workDir, "blobs"), { recursive: true, force: true });

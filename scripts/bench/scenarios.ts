@@ -1,18 +1,18 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CommentStore } from "../../lib/store/comment-store.ts";
-import { getCommentKey, type CommentRecord } from "../../lib/core/comment-record.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
+import type { CommentRecord } from "../../lib/core/comment-record.ts";
+import { getDuplicateKey } from "../../lib/core/comment-rules.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { vi } from "../../lib/core/locales/vi.ts";
 import { loadApprovedComments } from "../../lib/build/load-comments.ts";
 import { decideComments } from "../../lib/comments/moderation.ts";
-import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { bantin, ROOT } from "./contenders.ts";
 import { runTimed, summarize, type Sample } from "./measure.ts";
 
 /** Seeds `perArticle` approved comments for each of `articles` corpus slugs into a local store. */
 export async function seedComments(dir: string, articles: number, perArticle: number): Promise<CommentStore> {
-  const backend = createFileBackend(dir);
+  const store = new CommentStore(createFileBackend(dir));
   const base = Date.UTC(2025, 0, 1);
   const records: CommentRecord[] = [];
   for (let a = 0; a < articles; a++) {
@@ -28,10 +28,10 @@ export async function seedComments(dir: string, articles: number, perArticle: nu
   await Promise.all(Array.from({ length: 32 }, async () => {
     while (next < records.length) {
       const record = records[next++]!;
-      await backend.create(getCommentKey(record.slug, record.id), record);
+      await store.importRecord(record, getDuplicateKey(record), "bench", new Date(record.createdAt));
     }
   }));
-  return new CommentStore(backend);
+  return store;
 }
 
 /** Cold and warm loading of every approved comment, as a build does it. */
@@ -70,7 +70,7 @@ export async function measurePhotoBuilds(corpus: string, workDir: string, runs: 
   for (let i = 0; i < runs; i++) warm.push(await buildWithPhotos(corpus, out, cacheDir, commentDir, now));
   const store = await seedComments(commentDir, 50, 2);
   const pending = (await store.list()).slice(0, runs);
-  await store.backend.put(getCommentKey(pending[0]!.slug, pending[0]!.id), { ...pending[0]!, status: "pending" });
+  await store.update({ ...pending[0]!, status: "pending" });
   const commentsOnly = [];
   for (let i = 0; i < runs; i++) {
     await decideComments(store, [pending[i]!.id], i % 2 ? "approved" : "rejected", "bench", new Date());

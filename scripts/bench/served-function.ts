@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { createFileBackend } from "../../lib/store/file-backend.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { spawnOwned, stopGroup } from "./child-processes.ts";
 import { ROOT } from "./contenders.ts";
 import type { LoadResult } from "./function-load.ts";
@@ -64,8 +64,8 @@ export async function measureServedFunction(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     log(`netlify functions:serve answered after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const backend = createFileBackend(storeDir);
-    return await drive(url, requests, concurrency, async () => (await backend.list("comments/")).length);
+    const store = new CommentStore(createFileBackend(storeDir));
+    return await drive(url, requests, concurrency, async () => (await store.listCommentVersions()).length);
   } finally {
     await stopGroup(child.pid!);
   }

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { LOCAL_EDITOR_TOKEN } from "../../lib/http/dev-api.ts";
 import { ROOT } from "../helpers/build-site.ts";
-import { CommentStore } from "../../lib/store/comment-store.ts";
-import { createFileBackend } from "../../lib/store/file-backend.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { startDevSite } from "../helpers/dev-server.ts";
 

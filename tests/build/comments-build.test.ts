@@ -3,10 +3,8 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../lib/store/comment-store.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { decideComments } from "../../lib/comments/moderation.ts";
-import { RebuildState } from "../../lib/store/rebuild-state.ts";
-import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
 import { getFreePort } from "../helpers/processes.ts";
@@ -85,8 +83,8 @@ describe("approved comments in the built pages", () => {
   });
 
   it("records what the build included for the scheduled check", async () => {
-    const marker = await new RebuildState(store.backend).getBuildMarker();
-    expect(marker?.lastChange).toBe((await new RebuildState(store.backend).listChanges()).at(-1));
+    const marker = await store.rebuild.getBuildMarker();
+    expect(marker?.lastChange).toBe((await store.rebuild.listChanges()).at(-1));
     expect(marker?.nextEmbargo).toBe("2030-01-01T01:00:00.000Z");
   });
 

@@ -2,9 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../lib/store/comment-store.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { decideComments } from "../../lib/comments/moderation.ts";
-import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
 

@@ -1,8 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../lib/store/comment-store.ts";
-import { createBlobsBackend } from "../../lib/store/blobs-backend.ts";
+import { CommentStore, createBlobsBackend } from "../../lib/store/index.ts";
 import { startBlobsServer } from "../helpers/blobs-server.ts";
 import { makeTempDir } from "../helpers/build-site.ts";
 import { getFreePort, sendRaw, startProcess, type RunningProcess } from "../helpers/processes.ts";

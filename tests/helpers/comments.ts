@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { CommentRecord, CommentStatus } from "../../lib/core/comment-record.ts";
 import { getDuplicateKey } from "../../lib/core/comment-rules.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
-import type { CommentStore } from "../../lib/store/comment-store.ts";
+import type { CommentStore } from "../../lib/store/index.ts";
 
 /** Stores a comment as the intake would, then gives it a status directly (test set-up only). */
 export async function seedComment(

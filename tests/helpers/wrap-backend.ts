@@ -1,4 +1,4 @@
-import type { StoreBackend } from "../../lib/store/backend.ts";
+import type { StoreBackend } from "../../lib/store/index.ts";
 
 /**
  * A real backend with a hook run before every operation (method name and key or prefix): tests

@@ -1,12 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { CommentStore, createBlobsBackend, createFileBackend, type StoreBackend } from "../../../lib/store/index.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 import { loadApprovedComments } from "../../../lib/build/load-comments.ts";
-import type { StoreBackend } from "../../../lib/store/backend.ts";
-import { createBlobsBackend } from "../../../lib/store/blobs-backend.ts";
-import { createFileBackend } from "../../../lib/store/file-backend.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 import { seedComment } from "../../helpers/comments.ts";

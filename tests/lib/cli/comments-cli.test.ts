@@ -1,10 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { CommentStore, createFileBackend } from "../../../lib/store/index.ts";
 import { BantinError } from "../../../lib/core/errors.ts";
 import { runModerationCommand, type CliContext } from "../../../lib/cli/comments-cli.ts";
-import { createFileBackend } from "../../../lib/store/file-backend.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 import { seedComment } from "../../helpers/comments.ts";
 import { startHookServer } from "../../helpers/hook-server.ts";

@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleCommentRequest } from "../../../lib/comments/intake.ts";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { CommentStore, createBlobsBackend } from "../../../lib/store/index.ts";
 import type { CommentManifest } from "../../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../../lib/core/comment-rules.ts";
-import { createBlobsBackend } from "../../../lib/store/blobs-backend.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 
 const MANIFEST: CommentManifest = { language: "vi", articles: { "bai-mo": { url: "/tin-hoat-dong/bai-mo/", open: true } } };

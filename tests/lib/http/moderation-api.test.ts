@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { commentKey, CommentStore, createBlobsBackend, StoreError, type StoreBackend } from "../../../lib/store/index.ts";
 import { BantinError } from "../../../lib/core/errors.ts";
 import { handleModerationRequest, readModerationTokens, type ModerationDeps } from "../../../lib/http/moderation-api.ts";
-import { StoreError, type StoreBackend } from "../../../lib/store/backend.ts";
-import { createBlobsBackend } from "../../../lib/store/blobs-backend.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 import { seedComment } from "../../helpers/comments.ts";
 import { wrapBackend } from "../../helpers/wrap-backend.ts";
@@ -16,7 +14,8 @@ beforeAll(async () => {
 afterAll(async () => blobs.stop());
 
 function setup(wrap: (backend: StoreBackend) => StoreBackend = (backend) => backend) {
-  const store = new CommentStore(wrap(createBlobsBackend(blobs.openStore())));
+  const backend = wrap(createBlobsBackend(blobs.openStore()));
+  const store = new CommentStore(backend);
   const deps: ModerationDeps = { store, tokens: readModerationTokens({ MODERATION_TOKENS: `Lan:${TOKEN}` }), salt: "s" };
   const call = (path: string, init: RequestInit = {}, token: string | null = TOKEN, ip = "192.0.2.1") =>
     handleModerationRequest(
@@ -24,7 +23,7 @@ function setup(wrap: (backend: StoreBackend) => StoreBackend = (backend) => back
       ip,
       deps,
     );
-  return { store, call };
+  return { backend, store, call };
 }
 
 describe("moderation API", () => {
@@ -60,10 +59,10 @@ describe("moderation API", () => {
   });
 
   it("lists around a damaged record by key and answers 409 for it, never 500", async () => {
-    const { store, call } = setup();
+    const { backend, store, call } = setup();
     const good = await seedComment(store, { slug: "bai", name: "An", content: "Một" });
     const bad = await seedComment(store, { slug: "bai", name: "Bình", content: "Hai" });
-    await store.backend.put(`comments/bai/${bad.id}`, { id: bad.id, slug: "bai" });
+    await backend.put(commentKey("bai", bad.id), { id: bad.id, slug: "bai" });
     for (const query of ["", "?status=pending", "?article=bai"]) {
       const response = await call(`/comments${query}`);
       expect(response.status).toBe(200);

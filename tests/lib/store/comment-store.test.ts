@@ -1,11 +1,8 @@
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore } from "../../../lib/store/comment-store.ts";
+import { commentKey, CommentStore, createBlobsBackend, createFileBackend, DamagedValueError, type StoreBackend } from "../../../lib/store/index.ts";
 import type { CommentRecord } from "../../../lib/core/comment-record.ts";
 import { createSortableId } from "../../../lib/core/ids.ts";
-import { DamagedValueError, type StoreBackend } from "../../../lib/store/backend.ts";
-import { createBlobsBackend } from "../../../lib/store/blobs-backend.ts";
-import { createFileBackend } from "../../../lib/store/file-backend.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 import { crashAfter, wrapBackend } from "../../helpers/wrap-backend.ts";
@@ -78,7 +75,8 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
   });
 
   it("skips damaged records in listings, naming each key, and finds them by id", async () => {
-    const store = new CommentStore(makeBackend());
+    const backend = makeBackend();
+    const store = new CommentStore(backend);
     const skipped: string[] = [];
     store.onDamaged = (damaged) => skipped.push(damaged.key);
     const good = makeRecord("bai-a", "còn nguyên");
@@ -86,10 +84,10 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     const cut = makeRecord("bai-a", "bị cắt");
     const wrong = makeRecord("bai-b", "sai dạng");
     const moved = makeRecord("bai-b", "sai chỗ");
-    await store.backend.createText(`comments/bai-a/${cut.id}`, JSON.stringify(cut).slice(0, 40));
-    await store.backend.createText(`comments/bai-b/${wrong.id}`, "");
-    await store.backend.create(`comments/bai-a/${moved.id}`, { ...moved, content: 3 });
-    await store.backend.create(`comments/bai-c/${moved.id}Z`, moved);
+    await backend.createText(commentKey("bai-a", cut.id), JSON.stringify(cut).slice(0, 40));
+    await backend.createText(commentKey("bai-b", wrong.id), "");
+    await backend.create(commentKey("bai-a", moved.id), { ...moved, content: 3 });
+    await backend.create(commentKey("bai-c", `${moved.id}Z`), moved);
     expect(await store.list()).toEqual([good]);
     expect(await store.listPending()).toEqual([good]);
     const scan = await store.scan();
@@ -118,7 +116,8 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
 
   it("claims a rate-limit slot with the same number of store operations however full the window is", async () => {
     let operations = 0;
-    const store = new CommentStore(wrapBackend(makeBackend(), () => void operations++));
+    const backend = wrapBackend(makeBackend(), () => void operations++);
+    const store = new CommentStore(backend);
     const limit = { max: 1000, windowMs: 10 * 60_000 };
     const now = new Date(Date.UTC(2026, 10, 26, 8, 1));
     const claim = async () => {
@@ -128,11 +127,11 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     };
     const first = await claim();
     // Claims 2 to 299 (straight into the store, to keep the test quick), then the 300th.
-    const window = (await store.backend.list("rate/busy/"))[0]!.replace(/0$/, "");
-    await Promise.all(Array.from({ length: 298 }, (_, i) => store.backend.create(`${window}${i + 1}`, {})));
+    const window = (await backend.list("rate/busy/"))[0]!.replace(/0$/, "");
+    await Promise.all(Array.from({ length: 298 }, (_, i) => backend.create(`${window}${i + 1}`, {})));
     expect(await claim()).toBe(first);
     expect(first).toBeLessThanOrEqual(2);
-    expect(await store.backend.list("rate/busy/")).toHaveLength(300);
+    expect(await backend.list("rate/busy/")).toHaveLength(300);
   });
 
   it("stores, finds and lists comments oldest first", async () => {
@@ -193,17 +192,20 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
   });
 
   it("erases a comment and lets the same text be sent again", async () => {
-    const store = new CommentStore(makeBackend());
+    const backend = makeBackend();
+    const store = new CommentStore(backend);
     const record = makeRecord("bai-a", "xoá tôi");
     await store.submit(record, "dup");
     await store.delete(record, "dup");
     expect(await store.list()).toEqual([]);
-    expect(await store.backend.list("dedupe/")).toEqual([]);
+    expect(await backend.list("dedupe/")).toEqual([]);
+    expect(await backend.list("ids/")).toEqual([]);
     expect((await store.submit(makeRecord("bai-a", "xoá tôi", new Date("2026-11-27T08:00:00Z")), "dup")).stored).toBe(true);
   });
 
   it("gives a client a fixed number of slots per window, then says how long to wait", async () => {
-    const store = new CommentStore(makeBackend());
+    const backend = makeBackend();
+    const store = new CommentStore(backend);
     const limit = { max: 2, windowMs: 10 * 60_000 };
     const at = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 8, minutes));
     expect(await store.claimRateSlot("client", at(1), limit)).toMatchObject({ ok: true });
@@ -214,14 +216,15 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     expect(racing.filter((r) => r.ok)).toHaveLength(2);
     expect(await store.claimRateSlot("client", at(10), limit)).toMatchObject({ ok: true });
     expect(await store.pruneExpired(at(11))).toBe(5);
-    expect(await store.backend.list("rate/")).toHaveLength(1);
+    expect(await backend.list("rate/")).toHaveLength(1);
   });
 });
 
 describe("housekeeping of the local file store", () => {
   it("removes temporary files a killed writer left more than an hour ago, and no others", async () => {
     const dir = `${temp}/leftovers`;
-    const store = new CommentStore(createFileBackend(dir));
+    const backend = createFileBackend(dir);
+    const store = new CommentStore(backend);
     const record = makeRecord("bai-a", "còn lại");
     await store.submit(record, "left");
     const folder = `${dir}/comments/bai-a`;
@@ -233,7 +236,7 @@ describe("housekeeping of the local file store", () => {
     const twoHoursAgo = new Date(now.getTime() - 2 * 3_600_000);
     await fs.utimes(old, twoHoursAgo, twoHoursAgo);
     await fs.utimes(notOurs, twoHoursAgo, twoHoursAgo);
-    expect(await store.backend.sweepLeftovers(new Date(now.getTime() - 3_600_000), false)).toEqual([`comments/bai-a/.${record.id}.json.0123456789ab.tmp`]);
+    expect(await backend.sweepLeftovers(new Date(now.getTime() - 3_600_000), false)).toEqual([`comments/bai-a/.${record.id}.json.0123456789ab.tmp`]);
     await fs.stat(old);
     expect(await store.pruneExpired(now)).toBe(1);
     await expect(fs.stat(old)).rejects.toThrow();
