@@ -4,7 +4,7 @@ import { CommentStore } from "../../lib/store/comment-store.ts";
 import { getCommentKey, type CommentRecord } from "../../lib/core/comment-record.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { vi } from "../../lib/core/locales/vi.ts";
-import { loadApprovedComments } from "../../lib/build/load-comments.ts";
+import { loadApprovedComments } from "../../lib/build/index.ts";
 import { decideComments } from "../../lib/comments/moderation.ts";
 import { createFileBackend } from "../../lib/store/file-backend.ts";
 import { bantin, ROOT } from "./contenders.ts";
