@@ -75,6 +75,11 @@ describe("the route table", () => {
     expect(commentFeed).toMatchObject({ alternateUrl: "https://t.example/", entries: [] });
   });
 
+  it("refuses two routes on one URL, naming it and both templates", () => {
+    const clash = { ...catalog, tagPages: [...catalog.tagPages, { ...catalog.tagPages[0]!, url: "/kinh-te/hai-bai/" }] };
+    expect(() => listRoutes(clash)).toThrow('Two pages would be written to /kinh-te/hai-bai/ (templates "article" and "listing")');
+  });
+
   it("writes each URL to its file", () => {
     expect(["/", "/admin/", "/feed.xml", "/doi-song/trang-2/"].map(toOutputFile)).toEqual(["index.html", "admin/index.html", "feed.xml", "doi-song/trang-2/index.html"]);
   });
