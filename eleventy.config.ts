@@ -1,12 +1,11 @@
-import { readBuildOptions } from "./lib/build/options.ts";
-import { TEMPLATE_FILTERS } from "./lib/build/template-filters.ts";
-import { createSiteLoader } from "./lib/build/site-loader.ts";
+import { createSiteLoader, readBuildOptions } from "./lib/build/index.ts";
 import { createDevApiMiddleware } from "./lib/http/dev-api.ts";
 import { bindDevServerHost, readDevServerHost } from "./lib/http/dev-server-host.ts";
 
-// Articles are read once by lib/build/site-loader.ts into one typed data set (`bantin`). The pages that
-// scale with it (articles, listings, feeds) are rendered by lib/build/render-pages.ts with the same
-// layouts; Eleventy renders the other templates in layouts/ and serves `npm start`.
+// Eleventy renders no templates itself: it hosts the build (`npm run build`), serves, watches and
+// live-reloads `npm start`, and copies layouts/assets to /assets. Each build, lib/build loads the
+// site once into one typed catalog, and one renderer (lib/build/render-pages.ts) writes every
+// route of it (lib/core/routes.ts): pages, feeds, sitemap, robots.txt, comment manifest.
 // See README, "How a build works".
 export default async function configure(eleventyConfig: any) {
   const options = readBuildOptions();
@@ -19,14 +18,12 @@ export default async function configure(eleventyConfig: any) {
     process.exit(1);
   });
 
-  // Frozen: Eleventy then shares the data set with its templates instead of deep-copying it into
-  // each one (at 16,000 articles the copies cost seconds and hundreds of megabytes).
-  eleventyConfig.addGlobalData("bantin", async () => Object.freeze((await site.load()).catalog));
+  eleventyConfig.on("eleventy.before", async () => {
+    await site.load();
+  });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => site.publish(directories.output));
   eleventyConfig.addWatchTarget("layouts/_includes/");
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
-
-  for (const [name, filter] of Object.entries(TEMPLATE_FILTERS)) eleventyConfig.addFilter(name, filter);
 
   // `npm start`: the comment function runs inside the dev server, on the local store, and an
   // editor's decision rebuilds the pages.
@@ -34,7 +31,7 @@ export default async function configure(eleventyConfig: any) {
   if (serving) {
     for (const target of await site.getWatchTargets()) eleventyConfig.addWatchTarget(target);
     // The local store lives in a git-ignored folder, and Eleventy skips watching git-ignored paths.
-    // Templates come only from layouts/, so nothing else changes by turning that off.
+    // Nothing in layouts/ is an Eleventy template, so nothing else changes by turning that off.
     eleventyConfig.setUseGitIgnore(false);
   }
   // The dev server serves readers' emails to a well-known local token: it listens on this machine
@@ -48,8 +45,8 @@ export default async function configure(eleventyConfig: any) {
   eleventyConfig.setQuietMode(true);
 
   return {
+    // No template formats: the page templates in layouts/_includes/pages/ belong to the renderer.
     dir: { input: "layouts", includes: "_includes", data: "_data", output: "_site" },
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
+    templateFormats: [],
   };
 }

@@ -1,7 +1,6 @@
 // npm run check: validates every article and photo reference without building, with the build's messages.
-import { readBuildOptions } from "../lib/build/options.ts";
+import { readBuildOptions, checkContent, describeCheckedContent, formatDraftProblem } from "../lib/build/index.ts";
 import { BantinError } from "../lib/core/errors.ts";
-import { checkContent, describeCheckedContent, formatDraftProblem } from "../lib/build/site-loader.ts";
 
 try {
   const content = await checkContent(readBuildOptions());

@@ -1,7 +1,6 @@
 // npm run comments -- <command>: moderate comments in the configured store (see README, "Moderation").
-import { readBuildOptions } from "../lib/build/options.ts";
+import { readBuildOptions, loadSiteConfig } from "../lib/build/index.ts";
 import { BantinError } from "../lib/core/errors.ts";
-import { loadSiteConfig } from "../lib/build/read-content.ts";
 import { runModerationCommand } from "../lib/cli/comments-cli.ts";
 import { openCommentStore } from "../lib/store/index.ts";
 

@@ -1,11 +1,10 @@
 // npm run new -- "Tiêu đề bài viết" [--section "Tin hoạt động"] [--author "Anh Khôi"] [--image ./anh.jpg] [--tags "a, b"]
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readBuildOptions } from "../lib/build/options.ts";
+import { readBuildOptions, loadSiteConfig } from "../lib/build/index.ts";
 import { BantinError } from "../lib/core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "../lib/core/locales/index.ts";
 import { vi } from "../lib/core/locales/vi.ts";
-import { loadSiteConfig } from "../lib/build/read-content.ts";
 import { createArticleSkeleton, splitTags } from "../lib/cli/new-article.ts";
 
 // Until site.json is read, messages are in the default language.

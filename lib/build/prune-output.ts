@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { toOutputFile } from "../core/routes.ts";
 
 /** Where the list of pages last written into `siteDir` is kept: outside the site, so never deployed. */
 function getManifestPath(cacheDir: string, siteDir: string): string {
@@ -29,14 +30,14 @@ async function removeWithEmptyParents(siteDir: string, file: string): Promise<vo
 
 /**
  * Makes a build's output exact after it has written into a folder that may hold an earlier build:
- * pages the previous build of this folder wrote (articles, listings, feeds) that this one did not
- * are removed, and so are photos in `img/` this build does not use. `pages` are the paths, relative
- * to `siteDir`, written this time. Eleventy's own pages and assets are fixed, so left alone.
+ * files the previous build of this folder rendered that this one did not are removed, and so are
+ * photos in `img/` this build does not use. `urls` are this build's route URLs (lib/core/routes.ts:
+ * every page, feed and file the renderer writes); the assets Eleventy copies are left alone.
  * Returns how many files were removed.
  */
-export async function pruneStaleOutput(siteDir: string, cacheDir: string, pages: readonly string[], photoNames: readonly string[]): Promise<number> {
+export async function pruneStaleOutput(siteDir: string, cacheDir: string, urls: readonly string[], photoNames: readonly string[]): Promise<number> {
   const manifest = getManifestPath(cacheDir, siteDir);
-  const current = new Set(pages);
+  const current = new Set(urls.map(toOutputFile));
   let removed = 0;
   for (const page of await readPreviousPages(manifest)) {
     // Only paths inside the site, whatever a damaged manifest says.

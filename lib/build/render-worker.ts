@@ -1,6 +1,7 @@
-// A render thread for lib/build/render-pages.ts: renders and writes its share of the pages, then exits.
+// A render thread for lib/build/render-pages.ts: renders and writes its share of the routes, then exits.
 import { workerData } from "node:worker_threads";
-import { compileTemplates, renderJobs, type PageJob, type SharedData } from "./render-pages.ts";
+import type { Route, SharedData } from "../core/routes.ts";
+import { compileTemplates, renderRoutes } from "./render-pages.ts";
 
-const { layoutsDir, jobs, shared, outDir } = workerData as { layoutsDir: string; jobs: PageJob[]; shared: SharedData; outDir: string };
-renderJobs(compileTemplates(layoutsDir), jobs, shared, outDir);
+const { layoutsDir, routes, shared, outDir } = workerData as { layoutsDir: string; routes: Route[]; shared: SharedData; outDir: string };
+renderRoutes(compileTemplates(layoutsDir), routes, shared, outDir);

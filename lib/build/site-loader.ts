@@ -13,7 +13,8 @@ import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
 import { pruneStaleOutput } from "./prune-output.ts";
-import { createPageRenderer, getOutputPath, listPageJobs } from "./render-pages.ts";
+import { createPageRenderer } from "./render-pages.ts";
+import { listRoutes } from "../core/routes.ts";
 
 /** The validated content of a site, before photos are processed. */
 export interface CheckedContent {
@@ -216,18 +217,19 @@ export function createSiteLoader(
       return targets;
     },
     /**
-     * Runs after Eleventy's own pages: renders the article, listing and feed pages, puts the photos
-     * into the site, and writes the build marker (production only).
+     * Runs after Eleventy has copied the assets: renders every route (page, feed, sitemap, …) into
+     * the site, puts the photos there, removes what an earlier build wrote and this one did not,
+     * and writes the build marker (production only).
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
       renderPages ??= createPageRenderer(path.join(options.root, "layouts"), options.threads);
-      const rendered = await renderPages(lastCatalog, siteDir);
+      const routes = listRoutes(lastCatalog);
+      const rendered = await renderPages(lastCatalog, siteDir, routes);
       if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
-      const pages = listPageJobs(lastCatalog).map((job) => path.relative(siteDir, getOutputPath(siteDir, job.url)));
-      const removed = await pruneStaleOutput(siteDir, options.cacheDir, pages, photos.getUsedFiles());
+      const removed = await pruneStaleOutput(siteDir, options.cacheDir, routes.map((route) => route.url), photos.getUsedFiles());
       if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
       if (options.recordBuild && lastMarker) {
         await openCommentStore().rebuild.putBuildMarker(lastMarker);

@@ -11,8 +11,8 @@ function toXmlText(value: unknown): string | nunjucks.runtime.SafeString {
 }
 
 /**
- * The Nunjucks filters the layouts use, in one place for both renderers (Eleventy's and
- * lib/build/render-pages.ts): `picture` draws a responsive photo, `fill` fills a locale pattern, `xml`
+ * The Nunjucks filters every template may use, in the one environment of
+ * lib/build/render-pages.ts: `picture` draws a responsive photo, `fill` fills a locale pattern, `xml`
  * removes the characters XML forbids from a value (every value the feeds and the sitemap print
  * goes through it). `xml` returns a plain string, so autoescape still escapes it afterwards; a value
  * already marked safe stays safe.

@@ -27,7 +27,7 @@ export interface CommentManifest {
 }
 
 
-/** Everything Eleventy turns into pages, computed once per build from one typed article set. */
+/** Everything the site shows, computed once per build from one typed article set; lib/core/routes.ts turns it into pages. */
 export interface Catalog {
   site: {
     name: string;

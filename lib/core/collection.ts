@@ -1,15 +1,11 @@
 import type { CollectionEntry, PreparedArticle } from "./article.ts";
 import type { ContentProblem } from "./errors.ts";
 import { fillPattern, type Locale } from "./locales/index.ts";
-
-/** First path segments the site uses for itself; a section may not take one of them. */
-export function getReservedPaths(locale: Locale): string[] {
-  return [locale.paths.tag, locale.paths.archive, locale.paths.comments, "img", "assets", "api", "admin", "feed.xml", "sitemap.xml", "robots.txt", "404.html"];
-}
+import { getTakenSegments } from "./routes.ts";
 
 /**
  * Checks that articles fit together: slugs unique, one spelling per section URL, no section on a
- * reserved path. Takes every readable entry, not only valid articles, so these problems are listed
+ * path the route table (lib/core/routes.ts) gives another page. Takes every readable entry, not only valid articles, so these problems are listed
  * in the same run as all others. Every problem names the files involved and the key's line.
  */
 export function checkCollection(entries: readonly CollectionEntry[], locale: Locale): ContentProblem[] {
@@ -17,7 +13,7 @@ export function checkCollection(entries: readonly CollectionEntry[], locale: Loc
   const problems: ContentProblem[] = [];
   const bySlug = new Map<string, CollectionEntry>();
   const sectionNames = new Map<string, { name: string; file: string }>();
-  const reserved = new Set(getReservedPaths(locale));
+  const reserved = getTakenSegments(locale);
   const listingPage = new RegExp(`^${locale.paths.page}-\\d+$`);
   const page = locale.paths.page;
   for (const entry of entries) {

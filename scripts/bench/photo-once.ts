@@ -1,7 +1,7 @@
 // Encodes one photo with bantin's photo options into a fresh folder (timed by the bench from outside).
 // Usage: photo-once.ts <photo.jpg> <out-dir>
 import Image from "@11ty/eleventy-img";
-import { PHOTO_OPTIONS } from "../../lib/build/photos.ts";
+import { PHOTO_OPTIONS } from "../../lib/build/index.ts";
 
 const [photo, out] = process.argv.slice(2) as [string, string];
 const stats = await Image(photo, { ...PHOTO_OPTIONS, outputDir: out, urlPath: "/img/" });

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PHOTO_OPTIONS } from "../../lib/build/photos.ts";
+import { PHOTO_OPTIONS } from "../../lib/build/index.ts";
 import { ROOT } from "./contenders.ts";
 import type { LoadResult } from "./function-load.ts";
 import { seconds, type summarize } from "./measure.ts";

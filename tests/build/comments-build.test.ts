@@ -82,6 +82,14 @@ describe("approved comments in the built pages", () => {
     expect(entries.map((e: { title: string }) => e.title)).toEqual(["Người thứ hai – Tin lúc nửa đêm", '<img src=x onerror="alert(1)"> Trần – Tin lúc nửa đêm']);
   });
 
+  it("gives the comment feed the site feed's head: xml:base and the site's description as subtitle", async () => {
+    const head = (text: string) => text.slice(0, text.indexOf("<id>"));
+    const comments = head(await readBuilt(result.outDir, "binh-luan/feed.xml"));
+    expect(comments).toContain('xml:base="https://thu.example/"');
+    expect(comments).toContain("<subtitle>Trang thử nghiệm của bantin</subtitle>");
+    expect(comments.replace(/<title>.*<\/title>/, "")).toBe(head(await readBuilt(result.outDir, "feed.xml")).replace(/<title>.*<\/title>/, ""));
+  });
+
   it("records what the build included for the scheduled check", async () => {
     const marker = await store.rebuild.getBuildMarker();
     expect(marker?.lastChange).toBe((await store.rebuild.listChanges()).at(-1));

@@ -1,18 +1,17 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
-import nunjucks from "nunjucks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import type { Article } from "../../lib/core/article.ts";
-import { buildCatalog } from "../../lib/core/catalog.ts";
+import { buildCatalog, type Catalog } from "../../lib/core/catalog.ts";
+import { listRoutes, type Route } from "../../lib/core/routes.ts";
 import { toPublishedComment } from "../../lib/core/comment-record.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
 import { parseSiteConfig } from "../../lib/core/site-config.ts";
 import { decideComments } from "../../lib/comments/moderation.ts";
 import { compileTemplates } from "../../lib/build/render-pages.ts";
-import { TEMPLATE_FILTERS } from "../../lib/build/template-filters.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
@@ -21,15 +20,11 @@ import { findXmlProblem, isFeedCodePoint } from "../helpers/xml.ts";
 const LAYOUTS = path.join(ROOT, "layouts");
 const NOW = new Date("2026-01-01T00:00:00Z");
 
-/**
- * Renders a template Eleventy renders (front matter stripped) the way Eleventy does: a Nunjucks
- * environment on layouts/_includes with autoescape on and the project's filters.
- */
-async function compileEleventyTemplate(name: string) {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(LAYOUTS, "_includes")), { autoescape: true });
-  for (const [filterName, filter] of Object.entries(TEMPLATE_FILTERS)) env.addFilter(filterName, filter as (...args: unknown[]) => unknown);
-  const source = (await fs.readFile(path.join(LAYOUTS, name), "utf8")).replace(/^---\n[\s\S]*?\n---\n/, "");
-  return nunjucks.compile(source, env);
+/** Renders the routes of `catalog` that `keep` picks, keyed by URL, as the build does. */
+function renderRoutesOf(catalog: Catalog, keep: (route: Route) => boolean): Record<string, string> {
+  const templates = compileTemplates(LAYOUTS);
+  const shared = { site: catalog.site, t: catalog.t, commentLimits: catalog.commentLimits };
+  return Object.fromEntries(listRoutes(catalog).filter(keep).map((route) => [route.url, templates(route.template).render({ bantin: shared, data: route.data })]));
 }
 
 // Any code point, lone surrogates included, with the characters XML forbids made frequent.
@@ -62,9 +57,6 @@ function makeArticle(slug: string, text: { title: string; lead: string; body: st
 
 describe("every XML the build writes, rendered from any text", () => {
   it("stays well-formed: site and section feeds, comment feed, sitemap", async () => {
-    const templates = compileTemplates(LAYOUTS);
-    const commentFeed = await compileEleventyTemplate("comment-feed.njk");
-    const sitemap = await compileEleventyTemplate("sitemap.njk");
     const parsed = parseSiteConfig({ name: "Báo", url: "https://thu.example" });
     if (!("config" in parsed)) throw new Error("fixture site config is invalid");
     const locale = getLocale("vi");
@@ -80,13 +72,9 @@ describe("every XML the build writes, rendered from any text", () => {
           return toPublishedComment({ id: createSortableId(at, new Uint8Array(10).fill(i)), createdAt: at.toISOString(), ...comment }, config.timeZone, locale);
         });
         const catalog = buildCatalog(articles, config, locale, NOW, new Map([["mot", published]]));
-        const shared = { site: catalog.site, t: catalog.t, commentLimits: catalog.commentLimits };
         expect(catalog.feeds.length).toBe(2);
-        const outputs = {
-          ...Object.fromEntries(catalog.feeds.map((feed) => [feed.path, templates.feed.render({ bantin: shared, feed })])),
-          [catalog.commentFeed.path]: commentFeed.render({ bantin: catalog }),
-          "/sitemap.xml": sitemap.render({ bantin: catalog }),
-        };
+        const outputs = renderRoutesOf(catalog, (route) => route.template === "feed" || route.template === "sitemap");
+        expect(Object.keys(outputs).sort()).toEqual([...catalog.feeds.map((feed) => feed.path), catalog.commentFeed.path, "/sitemap.xml"].sort());
         for (const [file, xml] of Object.entries(outputs)) expect(findXmlProblem(xml), `${file}:\n${xml}`).toBeNull();
       }),
       { numRuns: 150 },
@@ -94,14 +82,14 @@ describe("every XML the build writes, rendered from any text", () => {
   });
 
   it("still escapes markup after removing characters", async () => {
-    const commentFeed = await compileEleventyTemplate("comment-feed.njk");
     const parsed = parseSiteConfig({ name: "Báo", url: "https://thu.example" });
     if (!("config" in parsed)) throw new Error("fixture site config is invalid");
     const locale = getLocale("vi");
     const at = new Date(Date.UTC(2025, 1, 1));
     const comment = toPublishedComment({ id: createSortableId(at, new Uint8Array(10)), createdAt: at.toISOString(), name: "<b\uFFFE>", content: "a\u0001 & <i>" }, parsed.config.timeZone, locale);
     const article = makeArticle("mot", { title: "T", lead: "", body: "", author: "A", section: "S" }, 1);
-    const xml = commentFeed.render({ bantin: buildCatalog([article], parsed.config, locale, NOW, new Map([["mot", [comment]]])) });
+    const catalog = buildCatalog([article], parsed.config, locale, NOW, new Map([["mot", [comment]]]));
+    const xml = renderRoutesOf(catalog, (route) => route.url === catalog.commentFeed.path)[catalog.commentFeed.path]!;
     expect(xml).toContain("<name>&lt;b&gt;</name>");
     expect(xml).toContain('<content type="text">a &amp; &lt;i&gt;</content>');
   });
