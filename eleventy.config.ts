@@ -46,7 +46,7 @@ export default async function configure(eleventyConfig: any) {
 
   return {
     // No template formats: the page templates in layouts/_includes/pages/ belong to the renderer.
-    dir: { input: "layouts", includes: "_includes", data: "_data", output: "_site" },
+    dir: { input: "layouts", includes: "_includes", output: "_site" },
     templateFormats: [],
   };
 }
