@@ -1,3 +1,4 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createSiteLoader, readBuildOptions } from "./lib/build/index.ts";
 import { createDevApiMiddleware } from "./lib/http/dev-api.ts";
 import { bindDevServerHost, readDevServerHost } from "./lib/http/dev-server-host.ts";
@@ -7,7 +8,7 @@ import { bindDevServerHost, readDevServerHost } from "./lib/http/dev-server-host
 // site once into one typed catalog, and one renderer (lib/build/render-pages.ts) writes every
 // route of it (lib/core/routes.ts): pages, feeds, sitemap, robots.txt, comment manifest.
 // See README, "How a build works".
-export default async function configure(eleventyConfig: any) {
+export default async function configure(eleventyConfig: UserConfig) {
   const options = readBuildOptions();
   // Content problems end a build right after they are listed, with exit code 1: thrown on, the
   // error would reach Eleventy, which prints its own stack traces after the list. A running
@@ -21,7 +22,7 @@ export default async function configure(eleventyConfig: any) {
   eleventyConfig.on("eleventy.before", async () => {
     await site.load();
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => site.publish(directories.output));
+  eleventyConfig.on("eleventy.after", async ({ directories }) => site.publish(directories.output));
   eleventyConfig.addWatchTarget("layouts/_includes/");
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 

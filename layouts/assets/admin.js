@@ -49,7 +49,11 @@ function renderComment(comment) {
   head.append(" · ", element("span", "admin-status", t[comment.status] ?? comment.status));
   const text = element("p", "admin-text", comment.content);
   const actions = element("p", "admin-actions");
-  for (const [action, label] of [["approve", t.approve], ["reject", t.reject], ["delete", t.remove]]) {
+  for (const [action, label] of [
+    ["approve", t.approve],
+    ["reject", t.reject],
+    ["delete", t.remove],
+  ]) {
     const button = element("button", `admin-${action}`, label);
     button.type = "button";
     button.addEventListener("click", () => act(comment.id, action));
@@ -90,7 +94,11 @@ async function start() {
   login.hidden = true;
   queue.hidden = false;
   loginMessage.textContent = "";
-  articles = (await fetch("/comment-manifest.json").then((r) => r.json()).catch(() => ({ articles: {} }))).articles;
+  articles = (
+    await fetch("/comment-manifest.json")
+      .then((r) => r.json())
+      .catch(() => ({ articles: {} }))
+  ).articles;
   await load().catch((error) => (message.textContent = fill(t.failed, { reason: error.message })));
 }
 

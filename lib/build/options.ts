@@ -34,7 +34,9 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env, root = pr
   if (env.BANTIN_NOW) {
     now = new Date(env.BANTIN_NOW);
     if (Number.isNaN(now.getTime())) {
-      throw new BantinError(`BANTIN_NOW="${env.BANTIN_NOW}" is not a date; write ISO 8601, e.g. BANTIN_NOW=2021-12-08T16:30:00+07:00, or unset it`);
+      throw new BantinError(
+        `BANTIN_NOW="${env.BANTIN_NOW}" is not a date; write ISO 8601, e.g. BANTIN_NOW=2021-12-08T16:30:00+07:00, or unset it`,
+      );
     }
   }
   const flag = (value: string | undefined) => value === "1" || value === "true";

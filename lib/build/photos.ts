@@ -52,7 +52,10 @@ export class PhotoProcessor {
   private used = new Set<string>();
   private readonly encoding = new Map<string, Promise<PhotoSet>>();
 
-  constructor(cacheDir: string, private readonly log: (line: string) => void) {
+  constructor(
+    cacheDir: string,
+    private readonly log: (line: string) => void,
+  ) {
     this.outputDir = path.join(cacheDir, "photos", "img");
     this.manifestPath = path.join(cacheDir, "photos", "manifest.json");
   }
@@ -83,9 +86,11 @@ export class PhotoProcessor {
     // Encodes are CPU-bound in sharp's own threads; a few files at a time keep both cores busy
     // without holding many decoded 3000 px photos in memory at once.
     const queue = [...unique];
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let file = queue.shift(); file; file = queue.shift()) await work(file);
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) await work(file);
+      }),
+    );
     await this.writeManifest();
     stats.seconds = (performance.now() - started) / 1000;
     return { sets, stats };
@@ -130,7 +135,9 @@ export class PhotoProcessor {
     try {
       stats = await Image(file, { ...PHOTO_OPTIONS, outputDir: this.outputDir, urlPath: "/img/" });
     } catch (error) {
-      throw new BantinError(`photo ${file} could not be encoded (${(error as Error).message}); check that it is a JPEG, PNG or WebP file`, { cause: error });
+      throw new BantinError(`photo ${file} could not be encoded (${(error as Error).message}); check that it is a JPEG, PNG or WebP file`, {
+        cause: error,
+      });
     }
     const set: PhotoSet = {
       formats: PHOTO_OPTIONS.formats.map((format) => ({

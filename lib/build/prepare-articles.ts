@@ -67,7 +67,14 @@ function isInside(dir: string, file: string): boolean {
  * own folder (for `name.md`, the folder holding it), after following symlinks: otherwise any file
  * the build can read (an absolute path, `../../x`, a link out of the content) would be published.
  */
-function locatePhoto(use: PhotoUse, articleFile: string, realDir: string, root: string, file: string, locale: Locale): { absolute: string } | { problem: ContentProblem } {
+function locatePhoto(
+  use: PhotoUse,
+  articleFile: string,
+  realDir: string,
+  root: string,
+  file: string,
+  locale: Locale,
+): { absolute: string } | { problem: ContentProblem } {
   const messages = locale.writers.photos;
   const at = use.line ? { line: use.line } : {};
   const dir = path.dirname(articleFile);
@@ -82,7 +89,8 @@ function locatePhoto(use: PhotoUse, articleFile: string, realDir: string, root: 
     return { problem: { file, field: use.field, ...at, message: fillPattern(messages.missing, { src: use.src }) } };
   }
   if (!isInside(realDir, real)) return outside;
-  if (!fs.statSync(real).isFile() || !hasPhotoSignature(real)) return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
+  if (!fs.statSync(real).isFile() || !hasPhotoSignature(real))
+    return { problem: { file, field: use.field, ...at, message: fillPattern(messages.notFile, { src: use.src }) } };
   return { absolute: real };
 }
 
@@ -107,9 +115,18 @@ export function prepareFiles(files: readonly string[], root: string, config: Sit
     const read = readArticleSource(absolute, root, locale);
     if ("problem" in read) {
       const { file } = read.problem;
-      const inBody = read.body ? checkBodyPhotos(parseBody(normalizeText(read.body.text)), read.body.line, file, locale) : { photos: [], problems: [] };
+      const inBody = read.body
+        ? checkBodyPhotos(parseBody(normalizeText(read.body.text)), read.body.line, file, locale)
+        : { photos: [], problems: [] };
       const located = locatePhotos(inBody.photos, absolute, root, file, locale);
-      return { file, article: null, problems: [read.problem, ...inBody.problems, ...located.problems], isDraft: false, photoPaths: [], entry: null };
+      return {
+        file,
+        article: null,
+        problems: [read.problem, ...inBody.problems, ...located.problems],
+        isDraft: false,
+        photoPaths: [],
+        entry: null,
+      };
     }
     const { source } = read;
     const result = prepareArticle(source, config);
@@ -127,11 +144,18 @@ const PARALLEL_THRESHOLD = 2000;
  * Prepares all files, split into contiguous shares over one thread per core for large sites
  * (parsing Markdown is the biggest single cost of a build). Results keep the files' order.
  */
-export async function prepareAllFiles(files: readonly string[], root: string, config: SiteConfig, threads = os.availableParallelism()): Promise<PreparedFile[]> {
+export async function prepareAllFiles(
+  files: readonly string[],
+  root: string,
+  config: SiteConfig,
+  threads = os.availableParallelism(),
+): Promise<PreparedFile[]> {
   const shares = files.length >= PARALLEL_THRESHOLD ? Math.max(1, threads) : 1;
   const size = Math.ceil(files.length / shares);
   const parts = Array.from({ length: shares }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const helpers = parts.slice(1).map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config }));
+  const helpers = parts
+    .slice(1)
+    .map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config }));
   const mine = prepareFiles(parts[0] ?? [], root, config);
   const theirs = await Promise.all(helpers);
   return [mine, ...theirs.map((result) => result ?? [])].flat();

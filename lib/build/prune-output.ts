@@ -35,7 +35,12 @@ async function removeWithEmptyParents(siteDir: string, file: string): Promise<vo
  * every page, feed and file the renderer writes); the assets Eleventy copies are left alone.
  * Returns how many files were removed.
  */
-export async function pruneStaleOutput(siteDir: string, cacheDir: string, urls: readonly string[], photoNames: readonly string[]): Promise<number> {
+export async function pruneStaleOutput(
+  siteDir: string,
+  cacheDir: string,
+  urls: readonly string[],
+  photoNames: readonly string[],
+): Promise<number> {
   const manifest = getManifestPath(cacheDir, siteDir);
   const current = new Set(urls.map(toOutputFile));
   let removed = 0;

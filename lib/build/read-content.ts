@@ -20,14 +20,20 @@ export async function loadSiteConfig(contentDir: string, root: string, siteUrl: 
     raw = JSON.parse(await fs.readFile(file, "utf8"));
   } catch (error) {
     const messages = vi.writers.site;
-    const message = (error as NodeJS.ErrnoException).code === "ENOENT" ? messages.missing : fillPattern(messages.notJson, { reason: (error as Error).message });
+    const message =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? messages.missing
+        : fillPattern(messages.notJson, { reason: (error as Error).message });
     throw new ContentError([{ file: shown, field: "(file)", message }], { cause: error });
   }
   const parsed = parseSiteConfig(siteUrl ? { ...(raw as object), url: siteUrl } : raw);
   if ("problems" in parsed) {
     const language = (raw as { language?: unknown } | null)?.language;
     const locale = typeof language === "string" && language in LOCALES ? getLocale(language as LanguageCode) : vi;
-    throw new ContentError(parsed.problems.map((problem) => ({ file: shown, ...problem })), { locale });
+    throw new ContentError(
+      parsed.problems.map((problem) => ({ file: shown, ...problem })),
+      { locale },
+    );
   }
   return parsed.config;
 }
@@ -66,7 +72,8 @@ function readText(absolute: string, file: string, messages: WriterMessages): { t
   let bytes: Buffer;
   try {
     const size = fsSync.statSync(absolute).size;
-    if (size > MAX_ARTICLE_BYTES) return { problem: { file, field, message: fillPattern(messages.file.tooLarge, { size, max: MAX_ARTICLE_BYTES }) } };
+    if (size > MAX_ARTICLE_BYTES)
+      return { problem: { file, field, message: fillPattern(messages.file.tooLarge, { size, max: MAX_ARTICLE_BYTES }) } };
     bytes = fsSync.readFileSync(absolute);
   } catch (error) {
     return { problem: { file, field, message: fillPattern(messages.file.unreadable, { reason: (error as Error).message }) } };

@@ -42,7 +42,12 @@ export function compileTemplates(layoutsDir: string) {
  * Renders and writes routes. Writes are synchronous: each file is small, and measured on 22,000
  * pages the thread-pool round trips of async writes cost more than the writes themselves.
  */
-export function renderRoutes(templates: ReturnType<typeof compileTemplates>, routes: readonly Route[], shared: SharedData, outDir: string): void {
+export function renderRoutes(
+  templates: ReturnType<typeof compileTemplates>,
+  routes: readonly Route[],
+  shared: SharedData,
+  outDir: string,
+): void {
   const made = new Set<string>();
   for (const route of routes) {
     const text = templates(route.template).render({ bantin: shared, data: route.data });
@@ -68,7 +73,11 @@ const PARALLEL_THRESHOLD = 2000;
  * paginated page on its data cascade; rendering the same templates directly takes a quarter of it.
  */
 export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.availableParallelism())) {
-  return async function renderPages(catalog: Catalog, outDir: string, routes: readonly Route[] = listRoutes(catalog)): Promise<RenderStats> {
+  return async function renderPages(
+    catalog: Catalog,
+    outDir: string,
+    routes: readonly Route[] = listRoutes(catalog),
+  ): Promise<RenderStats> {
     const started = performance.now();
     // Compiled afresh each build (a few milliseconds), so `npm start` picks up edited templates.
     const templates = compileTemplates(layoutsDir);
@@ -78,9 +87,15 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
     const parts = Array.from({ length: helpers + 1 }, (_, part) => jobs.filter((_job, index) => index % (helpers + 1) === part));
     // A thread's heap is capped near what its share of pages needs: uncapped, V8 lets rendering
     // garbage pile up and the build's peak memory grows by hundreds of megabytes.
-    const running = parts.slice(1).map((part) =>
-      runTsWorker(new URL("./render-worker.ts", import.meta.url), { layoutsDir, routes: part, shared, outDir }, { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) }),
-    );
+    const running = parts
+      .slice(1)
+      .map((part) =>
+        runTsWorker(
+          new URL("./render-worker.ts", import.meta.url),
+          { layoutsDir, routes: part, shared, outDir },
+          { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) },
+        ),
+      );
     renderRoutes(templates, parts[0]!, shared, outDir);
     await Promise.all(running);
     return { pages: jobs.length, seconds: (performance.now() - started) / 1000, threads: helpers + 1 };

@@ -64,7 +64,11 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
 export function describeCheckedContent(content: CheckedContent): string {
   const { lang, writers } = getLocale(content.config.language);
   const sections = new Set(content.articles.map((article) => article.data.section));
-  const drafts = countPhrase(writers.counts.drafts, content.articles.filter((article) => article.data.draft).length + content.brokenDrafts, lang);
+  const drafts = countPhrase(
+    writers.counts.drafts,
+    content.articles.filter((article) => article.data.draft).length + content.brokenDrafts,
+    lang,
+  );
   return fillPattern(writers.report.valid, {
     articles: countPhrase(writers.counts.articles, content.articles.length + content.brokenDrafts, lang),
     drafts: content.brokenDrafts ? fillPattern(writers.report.draftsWithProblems, { drafts, broken: content.brokenDrafts }) : drafts,
@@ -75,13 +79,20 @@ export function describeCheckedContent(content: CheckedContent): string {
 /** One warning line for a problem in a draft, in the site's language. */
 export function formatDraftProblem(problem: ContentProblem, config: SiteConfig): string {
   const locale = getLocale(config.language);
-  return fillPattern(locale.writers.report.draftWarning, { file: problem.file, where: describeLine(problem, locale), field: problem.field, message: problem.message });
+  return fillPattern(locale.writers.report.draftWarning, {
+    file: problem.file,
+    where: describeLine(problem, locale),
+    field: problem.field,
+    message: problem.message,
+  });
 }
 
 /** The last line of a build stopped by content problems, in the site's language. */
 export function describeStoppedBuild(error: ContentError): string {
   const { locale } = error;
-  return fillPattern(locale.writers.report.buildStopped, { problems: countPhrase(locale.writers.counts.problems, error.problems.length, locale.lang) });
+  return fillPattern(locale.writers.report.buildStopped, {
+    problems: countPhrase(locale.writers.counts.problems, error.problems.length, locale.lang),
+  });
 }
 
 /** A built site's data plus what the build did, for logs and tests. */
@@ -100,7 +111,8 @@ export interface SiteData {
 async function readComments(options: BuildOptions, config: SiteConfig, log: (line: string) => void): Promise<LoadedComments | null> {
   try {
     const choice = readStoreChoice();
-    const label = choice.kind === "file" ? `the local store ${path.relative(options.root, choice.dir) || "."}` : `Netlify Blobs store "${choice.name}"`;
+    const label =
+      choice.kind === "file" ? `the local store ${path.relative(options.root, choice.dir) || "."}` : `Netlify Blobs store "${choice.name}"`;
     const loaded = await loadApprovedComments(openCommentStore(choice), label, {
       cacheDir: options.cacheDir,
       timeZone: config.timeZone,
@@ -108,13 +120,18 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
       concurrency: options.commentConcurrency,
     });
     if (!options.quiet) {
-      log(`comments: ${loaded.approved} approved of ${loaded.total} in ${label} (${loaded.fetched} read, ${loaded.total - loaded.fetched} from cache) · ${loaded.seconds.toFixed(2)} s`);
+      log(
+        `comments: ${loaded.approved} approved of ${loaded.total} in ${label} (${loaded.fetched} read, ${loaded.total - loaded.fetched} from cache) · ${loaded.seconds.toFixed(2)} s`,
+      );
     }
     return loaded;
   } catch (error) {
     if (!(error instanceof BantinError)) throw error;
     if (options.production) {
-      throw new BantinError(`${error.message}. A production build stops here rather than publish pages without their comments; check the store settings (README, "Deploying to Netlify") and build again.`, { cause: error });
+      throw new BantinError(
+        `${error.message}. A production build stops here rather than publish pages without their comments; check the store settings (README, "Deploying to Netlify") and build again.`,
+        { cause: error },
+      );
     }
     log(`warning: ${error.message}; building without comments`);
     return null;
@@ -130,7 +147,7 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
 export function createSiteLoader(
   options: BuildOptions,
   log: (line: string) => void = (line) => console.log(`[bantin] ${line}`),
-  onContentError?: (error: ContentError, summary: string, canKeepLast: boolean) => "keep" | void,
+  onContentError?: (error: ContentError, summary: string, canKeepLast: boolean) => "keep" | undefined,
 ) {
   const photos = new PhotoProcessor(options.cacheDir, log);
   let lastMarker: BuildMarker | null = null;
@@ -162,7 +179,9 @@ export function createSiteLoader(
       nextEmbargo: waiting.length ? new Date(Math.min(...waiting)).toISOString() : null,
     };
     if (!options.quiet) {
-      log(`articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      log(
+        `articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+      );
     }
     lastMarker = marker;
     lastCatalog = catalog;
@@ -179,7 +198,10 @@ export function createSiteLoader(
       const broken = files.find((file) => error.message.includes(file));
       const reason = (error.cause instanceof Error ? error.cause.message : error.message).split("\n")[0]!.trim();
       const file = broken ? path.relative(options.root, broken) : "(photos)";
-      throw new ContentError([{ file, field: "(file)", message: fillPattern(locale.writers.photos.unreadable, { reason }) }], { cause: error, locale });
+      throw new ContentError([{ file, field: "(file)", message: fillPattern(locale.writers.photos.unreadable, { reason }) }], {
+        cause: error,
+        locale,
+      });
     }
   }
 
@@ -229,7 +251,12 @@ export function createSiteLoader(
       if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
-      const removed = await pruneStaleOutput(siteDir, options.cacheDir, routes.map((route) => route.url), photos.getUsedFiles());
+      const removed = await pruneStaleOutput(
+        siteDir,
+        options.cacheDir,
+        routes.map((route) => route.url),
+        photos.getUsedFiles(),
+      );
       if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
       if (options.recordBuild && lastMarker) {
         await openCommentStore().rebuild.putBuildMarker(lastMarker);

@@ -18,7 +18,8 @@ function toXmlText(value: unknown): string | nunjucks.runtime.SafeString {
  * already marked safe stays safe.
  */
 export const TEMPLATE_FILTERS = {
-  picture: (photo: PlacedPhoto | null, sizes: string, eager: boolean) => (photo ? renderPicture(photo.set, { alt: photo.alt, sizes, eager }) : ""),
+  picture: (photo: PlacedPhoto | null, sizes: string, eager: boolean) =>
+    photo ? renderPicture(photo.set, { alt: photo.alt, sizes, eager }) : "",
   fill: (pattern: string, values: Record<string, string | number>) => fillPattern(pattern, values),
   xml: toXmlText,
 } as const;

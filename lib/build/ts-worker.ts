@@ -17,6 +17,8 @@ export function runTsWorker<T>(moduleUrl: URL, workerData: unknown, resourceLimi
     const worker = new Worker(bootstrap, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     worker.once("message", (message: T) => (result = message));
     worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? resolve(result) : reject(new Error(`a worker thread (${moduleUrl.pathname}) stopped with code ${code}`))));
+    worker.once("exit", (code) =>
+      code === 0 ? resolve(result) : reject(new Error(`a worker thread (${moduleUrl.pathname}) stopped with code ${code}`)),
+    );
   });
 }

@@ -6,7 +6,19 @@ import { vi } from "./locales/vi.ts";
 import { isSlug } from "./slugs.ts";
 
 /** The front matter keys an article may have. */
-export const KNOWN_KEYS = ["title", "date", "author", "photoCredit", "section", "lead", "image", "tags", "draft", "comments", "slug"] as const;
+export const KNOWN_KEYS = [
+  "title",
+  "date",
+  "author",
+  "photoCredit",
+  "section",
+  "lead",
+  "image",
+  "tags",
+  "draft",
+  "comments",
+  "slug",
+] as const;
 
 const schemas = new Map<string, ReturnType<typeof buildArticleSchema>>();
 
@@ -26,16 +38,14 @@ function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]
   const text = (max: number) => z.string().trim().min(1, messages.empty).max(max, fillPattern(messages.tooLong, { max }));
   return z.strictObject({
     title: text(300),
-    date: z
-      .union([z.string(), z.date()])
-      .transform((value, ctx) => {
-        const date = value instanceof Date ? value : parseDateValue(value, timeZone);
-        if (!date || Number.isNaN(date.getTime())) {
-          ctx.addIssue({ code: "custom", message: fillPattern(messages.notDate, { value: String(value) }) });
-          return z.NEVER;
-        }
-        return date;
-      }),
+    date: z.union([z.string(), z.date()]).transform((value, ctx) => {
+      const date = value instanceof Date ? value : parseDateValue(value, timeZone);
+      if (!date || Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: fillPattern(messages.notDate, { value: String(value) }) });
+        return z.NEVER;
+      }
+      return date;
+    }),
     author: text(120),
     photoCredit: text(120).optional(),
     section: text(80),
@@ -47,13 +57,13 @@ function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]
         caption: text(1000).optional(),
       })
       .optional(),
-    tags: z.array(text(60)).max(30, fillPattern(messages.tooManyTags, { max: 30 })).default([]),
+    tags: z
+      .array(text(60))
+      .max(30, fillPattern(messages.tooManyTags, { max: 30 }))
+      .default([]),
     draft: z.boolean().default(false),
     comments: z.boolean().default(true),
-    slug: z
-      .string()
-      .refine(isSlug, { message: messages.notSlug })
-      .optional(),
+    slug: z.string().refine(isSlug, { message: messages.notSlug }).optional(),
   });
 }
 
@@ -64,7 +74,8 @@ function countEdits(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = row;
   }
   return previous[b.length]!;
@@ -76,7 +87,9 @@ function findNearKey(key: string): string | undefined {
   if (plain.length > 40) return undefined;
   const same = KNOWN_KEYS.find((known) => known.toLowerCase() === plain);
   if (same) return same;
-  const scored = KNOWN_KEYS.map((known) => ({ known, edits: countEdits(known.toLowerCase(), plain) })).filter(({ known, edits }) => edits <= Math.min(2, known.length / 3));
+  const scored = KNOWN_KEYS.map((known) => ({ known, edits: countEdits(known.toLowerCase(), plain) })).filter(
+    ({ known, edits }) => edits <= Math.min(2, known.length / 3),
+  );
   return scored.sort((a, b) => a.edits - b.edits)[0]?.known;
 }
 
@@ -84,8 +97,21 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, messages: WriterMe
   if (issue.code === "invalid_type") {
     const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], raw);
     if (value === undefined || value === null) return messages.missing;
-    const named = (type: string) => (type === "array" ? messages.aList : type === "object" ? messages.aMap : type === "boolean" ? messages.aBoolean : type === "number" ? messages.aNumber : messages.aString);
-    const got = Array.isArray(value) ? messages.aList : typeof value === "object" ? messages.aMap : fillPattern(messages.theValue, { value: JSON.stringify(value) });
+    const named = (type: string) =>
+      type === "array"
+        ? messages.aList
+        : type === "object"
+          ? messages.aMap
+          : type === "boolean"
+            ? messages.aBoolean
+            : type === "number"
+              ? messages.aNumber
+              : messages.aString;
+    const got = Array.isArray(value)
+      ? messages.aList
+      : typeof value === "object"
+        ? messages.aMap
+        : fillPattern(messages.theValue, { value: JSON.stringify(value) });
     return fillPattern(messages.shouldBe, { expected: named(issue.expected), got });
   }
   return issue.message;
@@ -114,7 +140,9 @@ export function validateFrontMatter(
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const near = findNearKey(key);
-        const fix = near ? fillPattern(messages.didYouMean, { name: near }) : fillPattern(messages.knownFields, { names: KNOWN_KEYS.join(", ") });
+        const fix = near
+          ? fillPattern(messages.didYouMean, { name: near })
+          : fillPattern(messages.knownFields, { names: KNOWN_KEYS.join(", ") });
         const field = [...issue.path, key].join(".");
         problems.push({ file, field, ...at(field), message: fillPattern(messages.unknown, { fix }) });
       }

@@ -91,7 +91,12 @@ export interface PreparedResult {
  * The photos a parsed body uses, with their file lines, and the problems in how they are written.
  * Also run on a file whose front matter cannot be read, so its photos are checked in the same run.
  */
-export function checkBodyPhotos(body: ParsedBody, bodyLine: number, file: string, locale: Locale): { photos: PhotoUse[]; problems: ContentProblem[] } {
+export function checkBodyPhotos(
+  body: ParsedBody,
+  bodyLine: number,
+  file: string,
+  locale: Locale,
+): { photos: PhotoUse[]; problems: ContentProblem[] } {
   const photos: PhotoUse[] = [];
   const problems: ContentProblem[] = [];
   for (const ref of body.photos) {
@@ -122,7 +127,10 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
   const locale = getLocale(config.language);
   const messages = locale.writers;
   const normalized = normalizeDeep(source.frontMatter);
-  const raw = (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized) ? normalized : {}) as Record<string, unknown>;
+  const raw = (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized) ? normalized : {}) as Record<
+    string,
+    unknown
+  >;
   const lines = source.keyLines ?? {};
   const validated = validateFrontMatter(normalized, file, config.timeZone, locale, lines);
   const body = parseBody(normalizeText(source.body));
@@ -146,11 +154,23 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
   const slug = data.slug ?? slugify(source.slugSource);
   if (!slug) problems.push({ file, field: "slug", message: fillPattern(messages.article.noSlug, { name: source.slugSource }) });
   const sectionSlug = slugify(data.section);
-  if (!sectionSlug) problems.push({ file, field: "section", ...(lines.section ? { line: lines.section } : {}), message: fillPattern(messages.article.sectionNoLetters, { section: data.section }) });
+  if (!sectionSlug)
+    problems.push({
+      file,
+      field: "section",
+      ...(lines.section ? { line: lines.section } : {}),
+      message: fillPattern(messages.article.sectionNoLetters, { section: data.section }),
+    });
   const tags = new Map<string, { name: string; slug: string }>();
   for (const name of data.tags) {
     const tagSlug = slugify(name);
-    if (!tagSlug) problems.push({ file, field: "tags", ...(lines.tags ? { line: lines.tags } : {}), message: fillPattern(messages.article.tagNoLetters, { tag: name }) });
+    if (!tagSlug)
+      problems.push({
+        file,
+        field: "tags",
+        ...(lines.tags ? { line: lines.tags } : {}),
+        message: fillPattern(messages.article.tagNoLetters, { tag: name }),
+      });
     else if (!tags.has(tagSlug)) tags.set(tagSlug, { name, slug: tagSlug });
   }
   const photoSources = photos.map((use) => use.src);

@@ -26,7 +26,6 @@ export interface CommentManifest {
   articles: Record<string, CommentTarget>;
 }
 
-
 /** Everything the site shows, computed once per build from one typed article set; lib/core/routes.ts turns it into pages. */
 export interface Catalog {
   site: {
@@ -106,7 +105,13 @@ export function buildCatalog(
   }
 
   const sectionPages = sections.flatMap((section) =>
-    paginate(bySection.get(section.slug)!.map(cardOf), section.url, { heading: section.name, feedUrl: `${section.url}feed.xml`, navUrl: section.url, showSection: false }, config, locale),
+    paginate(
+      bySection.get(section.slug)!.map(cardOf),
+      section.url,
+      { heading: section.name, feedUrl: `${section.url}feed.xml`, navUrl: section.url, showSection: false },
+      config,
+      locale,
+    ),
   );
 
   const tagged = new Map<string, { name: string; list: Article[] }>();
@@ -119,7 +124,13 @@ export function buildCatalog(
   }
   const tagList = [...tagged.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name, locale.lang));
   const tagPages = tagList.flatMap(([slug, { name, list }]) =>
-    paginate(list.map(cardOf), getTagUrl(slug, locale), { heading: fillPattern(locale.listing.tagTitle, { tag: name }), feedUrl: null, navUrl: null, showSection: true }, config, locale),
+    paginate(
+      list.map(cardOf),
+      getTagUrl(slug, locale),
+      { heading: fillPattern(locale.listing.tagTitle, { tag: name }), feedUrl: null, navUrl: null, showSection: true },
+      config,
+      locale,
+    ),
   );
 
   const archiveUrl = `/${locale.paths.archive}/`;
@@ -129,14 +140,27 @@ export function buildCatalog(
     return formatDatePattern(new Date(Date.UTC(year, month - 1, 15)), "UTC", locale.dates.month, locale.dates);
   };
   const archivePages = [...byMonth.entries()].flatMap(([key, list]) =>
-    paginate(list.map(cardOf), `${archiveUrl}${key}/`, { heading: `${locale.listing.archiveTitle}: ${monthTitle(key)}`, feedUrl: null, navUrl: archiveUrl, showSection: true }, config, locale),
+    paginate(
+      list.map(cardOf),
+      `${archiveUrl}${key}/`,
+      { heading: `${locale.listing.archiveTitle}: ${monthTitle(key)}`, feedUrl: null, navUrl: archiveUrl, showSection: true },
+      config,
+      locale,
+    ),
   );
   const years = groupBy([...byMonth.keys()], (key) => key.slice(0, 4));
 
   const feeds = [
     buildFeed("/feed.xml", fillPattern(locale.feed.siteTitle, { site: config.name }), "/", articles, config, now),
     ...sections.map((section) =>
-      buildFeed(`${section.url}feed.xml`, fillPattern(locale.feed.sectionTitle, { site: config.name, section: section.name }), section.url, bySection.get(section.slug)!, config, now),
+      buildFeed(
+        `${section.url}feed.xml`,
+        fillPattern(locale.feed.sectionTitle, { site: config.name, section: section.name }),
+        section.url,
+        bySection.get(section.slug)!,
+        config,
+        now,
+      ),
     ),
   ];
 
@@ -188,7 +212,12 @@ export function buildCatalog(
       meta: describePage(config, archiveUrl, locale.listing.archiveTitle),
     },
     feeds,
-    commentFeed: buildCommentFeed(articles.map((article) => ({ article, comments: commentsOf(article) })), config, locale, now),
+    commentFeed: buildCommentFeed(
+      articles.map((article) => ({ article, comments: commentsOf(article) })),
+      config,
+      locale,
+      now,
+    ),
     sitemap,
     commentManifest: {
       language: locale.lang,

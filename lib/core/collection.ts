@@ -22,14 +22,21 @@ export function checkCollection(entries: readonly CollectionEntry[], locale: Loc
     const other = bySlug.get(slug);
     if (other) problems.push({ file, field: "slug", ...at("slug"), message: fillPattern(messages.slugTaken, { slug, other: other.file }) });
     else bySlug.set(slug, entry);
-    if (listingPage.test(slug)) problems.push({ file, field: "slug", ...at("slug"), message: fillPattern(messages.slugListing, { slug, page }) });
+    if (listingPage.test(slug))
+      problems.push({ file, field: "slug", ...at("slug"), message: fillPattern(messages.slugListing, { slug, page }) });
     const { section } = entry.data;
     const path = entry.sectionSlug;
-    if (reserved.has(path)) problems.push({ file, field: "section", ...at("section"), message: fillPattern(messages.sectionReserved, { section, path }) });
+    if (reserved.has(path))
+      problems.push({ file, field: "section", ...at("section"), message: fillPattern(messages.sectionReserved, { section, path }) });
     const known = sectionNames.get(path);
     if (!known) sectionNames.set(path, { name: section, file });
     else if (known.name !== section) {
-      problems.push({ file, field: "section", ...at("section"), message: fillPattern(messages.sectionSpelling, { section, known: known.name, other: known.file, path }) });
+      problems.push({
+        file,
+        field: "section",
+        ...at("section"),
+        message: fillPattern(messages.sectionSpelling, { section, known: known.name, other: known.file, path }),
+      });
     }
   }
   return problems;

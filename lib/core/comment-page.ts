@@ -32,9 +32,24 @@ export function renderCommentProblemPage(page: CommentProblemPage): string {
     ? `<form class="comment-form" method="post" action="/api/comments">` +
       `<input type="hidden" name="slug" value="${value("slug")}">` +
       `<p class="hp" aria-hidden="true"><label>${escapeHtml(t.honeypot)} <input type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></label></p>` +
-      renderField("name", t.name, `<input id="comment-name" name="name" type="text" required minlength="${COMMENT_LIMITS.name.min}" maxlength="${COMMENT_LIMITS.name.max}" autocomplete="name" value="${value("name")}"${described("name")}>`, errors.name) +
-      renderField("email", t.email, `<input id="comment-email" name="email" type="email" required maxlength="${COMMENT_LIMITS.email.max}" autocomplete="email" value="${value("email")}"${described("email")}>`, errors.email) +
-      renderField("content", t.content, `<textarea id="comment-content" name="content" rows="6" required minlength="${COMMENT_LIMITS.content.min}" maxlength="${COMMENT_LIMITS.content.max}"${described("content")}>${value("content")}</textarea>`, errors.content) +
+      renderField(
+        "name",
+        t.name,
+        `<input id="comment-name" name="name" type="text" required minlength="${COMMENT_LIMITS.name.min}" maxlength="${COMMENT_LIMITS.name.max}" autocomplete="name" value="${value("name")}"${described("name")}>`,
+        errors.name,
+      ) +
+      renderField(
+        "email",
+        t.email,
+        `<input id="comment-email" name="email" type="email" required maxlength="${COMMENT_LIMITS.email.max}" autocomplete="email" value="${value("email")}"${described("email")}>`,
+        errors.email,
+      ) +
+      renderField(
+        "content",
+        t.content,
+        `<textarea id="comment-content" name="content" rows="6" required minlength="${COMMENT_LIMITS.content.min}" maxlength="${COMMENT_LIMITS.content.max}"${described("content")}>${value("content")}</textarea>`,
+        errors.content,
+      ) +
       `<p class="form-foot"><button type="submit">${escapeHtml(t.submit)}</button></p></form>`
     : "";
   return `<!doctype html>

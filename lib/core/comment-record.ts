@@ -72,7 +72,11 @@ export function checkStoredRecord(key: string, value: unknown, keyOf: (slug: str
 }
 
 /** An approved comment as an article page shows it: no email, text split into paragraphs and lines. */
-export function toPublishedComment(record: Pick<CommentRecord, "id" | "name" | "content" | "createdAt">, timeZone: string, locale: Locale): PublishedComment {
+export function toPublishedComment(
+  record: Pick<CommentRecord, "id" | "name" | "content" | "createdAt">,
+  timeZone: string,
+  locale: Locale,
+): PublishedComment {
   const created = new Date(record.createdAt);
   return {
     id: record.id,
@@ -81,6 +85,8 @@ export function toPublishedComment(record: Pick<CommentRecord, "id" | "name" | "
     name: normalizeText(record.name),
     dateIso: formatIsoInZone(created, timeZone),
     dateLine: formatDatePattern(created, timeZone, locale.dates.dateLine, locale.dates),
-    paragraphs: normalizeText(record.content).split(/\n\s*\n/).map((paragraph) => paragraph.split("\n")),
+    paragraphs: normalizeText(record.content)
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.split("\n")),
   };
 }

@@ -85,7 +85,11 @@ export function cleanContent(raw: string): string {
 
 /** An email as it is stored: NFC and trimmed, without controls and the characters XML cannot carry. */
 export function cleanEmail(raw: string): string {
-  return raw.replace(/[^\P{Cc}\t\n\r]/gu, "").replace(XML_UNSAFE, "").normalize("NFC").trim();
+  return raw
+    .replace(/[^\P{Cc}\t\n\r]/gu, "")
+    .replace(XML_UNSAFE, "")
+    .normalize("NFC")
+    .trim();
 }
 
 function foldForComparison(text: string): string {

@@ -27,7 +27,14 @@ export function formatCommentTable(records: readonly CommentRecord[], timeZone: 
   ]);
   const header = ["TIME", "ID", "STATUS", "ARTICLE", "NAME", "TEXT"];
   const widths = header.map((title, column) => Math.max([...title].length, ...rows.map((row) => [...row[column]!].length)));
-  return [header, ...rows].map((row) => row.map((cell, column) => pad(cell, widths[column]!)).join("  ").trimEnd()).join("\n");
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => pad(cell, widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** Every field of one comment, one per line, for `show ID`. */
@@ -47,5 +54,10 @@ export function formatCommentDetails(record: CommentRecord): string {
 
 /** A damaged record for `show ID`: its key, what is wrong, and its stored text as it is. */
 export function formatDamagedDetails(key: string, reason: string, raw: string | null): string {
-  return [`key:       ${key}`, `damaged:   ${reason}`, "", raw === null ? "(gone meanwhile)" : raw === "" ? "(empty)" : printable(raw)].join("\n");
+  return [
+    `key:       ${key}`,
+    `damaged:   ${reason}`,
+    "",
+    raw === null ? "(gone meanwhile)" : raw === "" ? "(empty)" : printable(raw),
+  ].join("\n");
 }

@@ -25,7 +25,14 @@ export interface CommentFeed {
 }
 
 /** A feed of the newest `config.feedSize` of `articles` (newest first), served at `path`. */
-export function buildFeed(path: string, title: string, alternate: string, articles: readonly Article[], config: SiteConfig, now: Date): Feed {
+export function buildFeed(
+  path: string,
+  title: string,
+  alternate: string,
+  articles: readonly Article[],
+  config: SiteConfig,
+  now: Date,
+): Feed {
   const entries = articles.slice(0, config.feedSize).map((article) => ({ article, absoluteUrl: toAbsoluteUrl(config, article.url) }));
   return {
     path,
@@ -38,10 +45,17 @@ export function buildFeed(path: string, title: string, alternate: string, articl
 }
 
 /** The newest approved comments across all articles, each linking to its place on the page. */
-export function buildCommentFeed(published: readonly { article: Article; comments: readonly PublishedComment[] }[], config: SiteConfig, locale: Locale, now: Date): CommentFeed {
+export function buildCommentFeed(
+  published: readonly { article: Article; comments: readonly PublishedComment[] }[],
+  config: SiteConfig,
+  locale: Locale,
+  now: Date,
+): CommentFeed {
   const path = `/${locale.paths.comments}/feed.xml`;
   const entries = published
-    .flatMap(({ article, comments }) => comments.map((comment) => ({ comment, article, url: `${toAbsoluteUrl(config, article.url)}#bl-${comment.id}` })))
+    .flatMap(({ article, comments }) =>
+      comments.map((comment) => ({ comment, article, url: `${toAbsoluteUrl(config, article.url)}#bl-${comment.id}` })),
+    )
     .sort((a, b) => (a.comment.id < b.comment.id ? 1 : -1))
     .slice(0, config.feedSize);
   return {

@@ -51,7 +51,11 @@ export const FRONT_MATTER_LIMITS = { depth: 8, values: 2000 } as const;
  * exponentially. Refusing shared objects keeps every walk linear; writers never need anchors.
  * `yamlLine` is the file line the YAML starts on, so problems carry file lines.
  */
-export function parseFrontMatter(text: string, yamlLine: number, messages: WriterMessages): { data: unknown } | { problem: FrontMatterProblem } {
+export function parseFrontMatter(
+  text: string,
+  yamlLine: number,
+  messages: WriterMessages,
+): { data: unknown } | { problem: FrontMatterProblem } {
   const field = "(front matter)";
   let anchorLine: number | null = null;
   let data: unknown;
@@ -69,7 +73,13 @@ export function parseFrontMatter(text: string, yamlLine: number, messages: Write
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    return { problem: { field, ...(mark?.line !== undefined ? { line: mark.line + yamlLine } : {}), message: fillPattern(messages.file.notYaml, { reason }) } };
+    return {
+      problem: {
+        field,
+        ...(mark?.line !== undefined ? { line: mark.line + yamlLine } : {}),
+        message: fillPattern(messages.file.notYaml, { reason }),
+      },
+    };
   }
   if (anchorLine !== null) return { problem: { field, line: anchorLine + yamlLine, message: messages.file.alias } };
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
@@ -78,9 +88,12 @@ export function parseFrontMatter(text: string, yamlLine: number, messages: Write
   const shape = checkTree(data);
   if (shape) {
     const line = shape.key ? findKeyLines(text, yamlLine)[shape.key] : undefined;
-    const message = shape.kind === "shared" ? messages.file.alias : shape.kind === "deep"
-      ? fillPattern(messages.file.tooDeep, { max: FRONT_MATTER_LIMITS.depth })
-      : fillPattern(messages.file.tooManyValues, { max: FRONT_MATTER_LIMITS.values });
+    const message =
+      shape.kind === "shared"
+        ? messages.file.alias
+        : shape.kind === "deep"
+          ? fillPattern(messages.file.tooDeep, { max: FRONT_MATTER_LIMITS.depth })
+          : fillPattern(messages.file.tooManyValues, { max: FRONT_MATTER_LIMITS.values });
     return { problem: { field: shape.key ?? field, ...(line ? { line } : {}), message } };
   }
   return { data };
@@ -138,7 +151,12 @@ export interface UnreadArticle {
  * and its key lines found; or the problem that keeps it from being read, with the body so its
  * photos can still be checked.
  */
-export function readArticleText(text: string, file: string, slugSource: string, messages: WriterMessages): { source: ArticleSource } | UnreadArticle {
+export function readArticleText(
+  text: string,
+  file: string,
+  slugSource: string,
+  messages: WriterMessages,
+): { source: ArticleSource } | UnreadArticle {
   const split = splitFrontMatter(text);
   const parsed = split.yaml ? parseFrontMatter(split.yaml, split.yamlLine, messages) : { data: {} };
   if ("problem" in parsed) return { problem: { file, ...parsed.problem }, body: { text: split.body, line: split.bodyLine } };

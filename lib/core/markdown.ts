@@ -30,7 +30,7 @@ const plain = new MarkdownIt({ html: false, linkify: false, typographer: false }
 const linkifying = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 // A web address or email not already inside Markdown link syntax `(...)` or `<...>`.
-const BARE_LINK = /(?<![(<\/\w])(?:https?:\/\/|www\.)|[\w.+-]@[\w-]+\.\w/i;
+const BARE_LINK = /(?<![(</\w])(?:https?:\/\/|www\.)|[\w.+-]@[\w-]+\.\w/i;
 
 // A photo is written as a slot that cannot come from Markdown (raw HTML is escaped), filled in later.
 const SLOT = /<!--bantin-photo:(\d+)-->/g;

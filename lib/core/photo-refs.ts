@@ -21,7 +21,8 @@ export function checkPhotoRef(use: PhotoUse, alt: unknown, file: string, message
   const { src, field } = use;
   const at = use.line ? { line: use.line } : {};
   if (!src) problems.push({ file, field, ...at, message: messages.noFile });
-  else if (isRemotePhoto(src)) problems.push({ file, field, ...at, message: fillPattern(messages.remote, { src, name: src.split("/").pop() ?? "" }) });
+  else if (isRemotePhoto(src))
+    problems.push({ file, field, ...at, message: fillPattern(messages.remote, { src, name: src.split("/").pop() ?? "" }) });
   // A missing alt on the main photo is reported by validation, with the image.alt example.
   if (field === "body" && (typeof alt !== "string" || !alt.trim())) {
     problems.push({ file, field, ...at, message: fillPattern(messages.noAltBody, { src: src || "./anh.jpg" }) });

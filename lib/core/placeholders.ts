@@ -14,7 +14,12 @@ function findPlaceholder(value: unknown, kind: "author" | "alt"): string | null 
  * Placeholders a skeleton from `npm run new` still holds (author, lead, photo alt, body), each with
  * its line. A draft may hold them; any other article may not, so a skeleton never goes live.
  */
-export function checkPlaceholders(source: ArticleSource, raw: Record<string, unknown>, config: SiteConfig, locale: Locale): ContentProblem[] {
+export function checkPlaceholders(
+  source: ArticleSource,
+  raw: Record<string, unknown>,
+  config: SiteConfig,
+  locale: Locale,
+): ContentProblem[] {
   const { file } = source;
   const lines = source.keyLines ?? {};
   const problems: ContentProblem[] = [];

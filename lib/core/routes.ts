@@ -142,7 +142,9 @@ export function listRoutes(catalog: Catalog): Route[] {
   const fixed = getFixedUrls(catalog.t);
   const routes: Route[] = [
     ...catalog.articlePages.map((page): Route => ({ url: page.article.url, template: "article", data: page })),
-    ...[...catalog.sectionPages, ...catalog.tagPages, ...catalog.archivePages].map((page): Route => ({ url: page.url, template: "listing", data: page })),
+    ...[...catalog.sectionPages, ...catalog.tagPages, ...catalog.archivePages].map(
+      (page): Route => ({ url: page.url, template: "listing", data: page }),
+    ),
     ...catalog.feeds.map((feed): Route => ({ url: feed.path, template: "feed", data: toAtomFromArticles(feed) })),
     { url: fixed.commentFeed, template: "feed", data: toAtomFromComments(catalog.commentFeed, catalog.site.url) },
     { url: fixed.home, template: "home", data: catalog.home },
@@ -157,7 +159,10 @@ export function listRoutes(catalog: Catalog): Route[] {
   const seen = new Map<string, Route>();
   for (const route of routes) {
     const other = seen.get(route.url);
-    if (other) throw new BantinError(`Two pages would be written to ${route.url} (templates "${other.template}" and "${route.template}"); a content check should have caught this, please report it`);
+    if (other)
+      throw new BantinError(
+        `Two pages would be written to ${route.url} (templates "${other.template}" and "${route.template}"); a content check should have caught this, please report it`,
+      );
     seen.set(route.url, route);
   }
   return routes;

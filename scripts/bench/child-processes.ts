@@ -29,7 +29,13 @@ export function listProcesses(): ProcessInfo[] {
       const [state, ppid, pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (state === "Z" || state === "X") continue;
       const command = fs.readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").join(" ").trim();
-      list.push({ pid: Number(name), ppid: Number(ppid), pgid: Number(pgid), state: state!, command: command || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) });
+      list.push({
+        pid: Number(name),
+        ppid: Number(ppid),
+        pgid: Number(pgid),
+        state: state!,
+        command: command || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+      });
     } catch {
       // The process ended while it was read.
     }
@@ -40,7 +46,10 @@ export function listProcesses(): ProcessInfo[] {
 /** The value of `OWNER_VARIABLE` a process was started with, or null (also when it cannot be read). */
 function readOwner(pid: number): string | null {
   try {
-    const entry = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").find((line) => line.startsWith(`${OWNER_VARIABLE}=`));
+    const entry = fs
+      .readFileSync(`/proc/${pid}/environ`, "utf8")
+      .split("\0")
+      .find((line) => line.startsWith(`${OWNER_VARIABLE}=`));
     return entry ? entry.slice(OWNER_VARIABLE.length + 1) : null;
   } catch {
     return null;
@@ -65,7 +74,10 @@ export function findOwnedProcesses(rootPid: number, owner: string, ignore: (p: P
   const byPid = new Map(list.map((p) => [p.pid, p]));
   const ancestors = new Set<number>();
   for (let info = byPid.get(rootPid); info; info = byPid.get(info.ppid)) ancestors.add(info.pid);
-  return list.filter((p) => !ancestors.has(p.pid) && p.pid !== process.pid && !ignore(p) && (descendsFrom(p.pid, rootPid, byPid) || readOwner(p.pid) === owner));
+  return list.filter(
+    (p) =>
+      !ancestors.has(p.pid) && p.pid !== process.pid && !ignore(p) && (descendsFrom(p.pid, rootPid, byPid) || readOwner(p.pid) === owner),
+  );
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {
@@ -131,7 +143,11 @@ export async function stopGroup(pgid: number, graceMs = 5000): Promise<void> {
  * except the esbuild service that tsx, which runs this process, keeps as its own child.
  */
 export function findLeftovers(): ProcessInfo[] {
-  return findOwnedProcesses(process.pid, owner, (p) => p.ppid === process.pid && /esbuild.*--service/.test(p.command) && readOwner(p.pid) !== owner);
+  return findOwnedProcesses(
+    process.pid,
+    owner,
+    (p) => p.ppid === process.pid && /esbuild.*--service/.test(p.command) && readOwner(p.pid) !== owner,
+  );
 }
 
 /** Kills every group started by `spawnOwned` and every leftover at once (usable while exiting). */
@@ -151,7 +167,11 @@ export function installCleanup(log: (line: string) => void, atExit: () => void =
     killEverything();
     atExit();
   });
-  for (const [name, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  for (const [name, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
     process.once(name, () => {
       log(`${name}: stopping every process the run started`);
       process.exit(code);

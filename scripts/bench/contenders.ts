@@ -42,7 +42,14 @@ export function bantin(cacheDir: string, commentDir: string, now: string): Conte
     command: (corpus, out) => ({
       command: process.execPath,
       args: [...args, `--output=${out}`],
-      env: { BANTIN_CONTENT_DIR: corpus, BANTIN_CACHE_DIR: cacheDir, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir, BANTIN_NOW: now, CONTEXT: "" },
+      env: {
+        BANTIN_CONTENT_DIR: corpus,
+        BANTIN_CACHE_DIR: cacheDir,
+        BANTIN_COMMENT_STORE: "file",
+        BANTIN_COMMENT_DIR: commentDir,
+        BANTIN_NOW: now,
+        CONTEXT: "",
+      },
     }),
   };
 }
@@ -51,7 +58,12 @@ export const bareEleventy: Contender = {
   name: "bare Eleventy",
   command: (corpus, out) => ({
     command: process.execPath,
-    args: ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${path.join(BENCH, "bare-eleventy/eleventy.config.mjs")}`, `--input=${corpus}`, `--output=${out}`],
+    args: [
+      "node_modules/@11ty/eleventy/cmd.cjs",
+      `--config=${path.join(BENCH, "bare-eleventy/eleventy.config.mjs")}`,
+      `--input=${corpus}`,
+      `--output=${out}`,
+    ],
   }),
 };
 
@@ -59,7 +71,16 @@ export const hugo: Contender = {
   name: "Hugo",
   command: (corpus, out) => ({
     command: "hugo",
-    args: ["--source", path.join(BENCH, "hugo-site"), "--contentDir", path.join(corpus, "articles"), "--destination", out, "--quiet", "--noBuildLock"],
+    args: [
+      "--source",
+      path.join(BENCH, "hugo-site"),
+      "--contentDir",
+      path.join(corpus, "articles"),
+      "--destination",
+      out,
+      "--quiet",
+      "--noBuildLock",
+    ],
   }),
 };
 

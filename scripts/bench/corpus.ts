@@ -11,7 +11,18 @@ export interface CorpusOptions {
   seed?: number;
 }
 
-export const SECTIONS = ["Tin hoạt động", "Khoa học - Công nghệ", "Đời sống", "Kinh tế", "Giáo dục", "Y tế", "Văn hoá", "Thể thao", "Môi trường", "Quốc tế"];
+export const SECTIONS = [
+  "Tin hoạt động",
+  "Khoa học - Công nghệ",
+  "Đời sống",
+  "Kinh tế",
+  "Giáo dục",
+  "Y tế",
+  "Văn hoá",
+  "Thể thao",
+  "Môi trường",
+  "Quốc tế",
+];
 const WORDS = (
   "công nghiệp quốc phòng nhà máy cán bộ công nhân viên sản xuất kế hoạch năm nay đơn vị triển khai nhiệm vụ trọng tâm " +
   "chuyển đổi số nâng cao chất lượng hiệu quả đào tạo nguồn nhân lực kỹ thuật hiện đại thiết bị dây chuyền an toàn lao động " +
@@ -47,7 +58,7 @@ const TAGS = (() => {
 
 function writeArticle(index: number, options: CorpusOptions, random: ReturnType<typeof createRandom>): string {
   const day = new Date(Date.UTC(2023, 0, 1) + index * 97 * 60_000);
-  const date = new Date(day.getTime() + 7 * 3600_000).toISOString().slice(0, 19) + "+07:00";
+  const date = `${new Date(day.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
   const paragraph = () => Array.from({ length: 5 }, () => random.sentence(15 + Math.floor(random.next() * 10))).join(" ");
   const photo = options.photos > 0 ? `./_photos/anh-${index % options.photos}.jpg` : null;
   const tags = Array.from(new Set([random.pick(TAGS), random.pick(TAGS), random.pick(TAGS)]));
@@ -67,11 +78,11 @@ function writeArticle(index: number, options: CorpusOptions, random: ReturnType<
     paragraph(),
     paragraph(),
     ...(photo ? [`![Ảnh minh hoạ bài ${index}](${photo} "Chú thích ảnh bài ${index}.")`] : []),
-    "## " + random.sentence(6).slice(0, -1),
+    `## ${random.sentence(6).slice(0, -1)}`,
     paragraph(),
-    "- " + random.sentence(8),
-    "- " + random.sentence(8),
-    "- " + random.sentence(8),
+    `- ${random.sentence(8)}`,
+    `- ${random.sentence(8)}`,
+    `- ${random.sentence(8)}`,
     paragraph(),
     `Xem thêm tại [trang thông tin](https://example.vn/tin/${index}). ${paragraph()}`,
   ];
@@ -97,6 +108,8 @@ export async function makeCorpus(options: CorpusOptions): Promise<void> {
   for (let i = 0; i < options.photos; i++) {
     const hue = (i * 47) % 360;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},50%,35%)"/></linearGradient></defs><rect width="3000" height="2000" fill="url(#g)"/>${Array.from({ length: 40 }, (_, k) => `<rect x="${(k * 73 + i * 31) % 2900}" y="${900 + ((k * 37) % 700)}" width="${80 + (k % 5) * 30}" height="${300 + (k % 7) * 90}" fill="hsl(${(hue + k * 9) % 360},30%,${30 + (k % 4) * 10}%)"/>`).join("")}</svg>`;
-    await sharp(Buffer.from(svg)).jpeg({ quality: 88 }).toFile(path.join(articles, "_photos", `anh-${i}.jpg`));
+    await sharp(Buffer.from(svg))
+      .jpeg({ quality: 88 })
+      .toFile(path.join(articles, "_photos", `anh-${i}.jpg`));
   }
 }

@@ -24,11 +24,21 @@ export interface LoadResult {
 const MANIFEST = { language: "vi", articles: { "bai-tai": { url: "/tin/bai-tai/", open: true } } };
 
 function body(i: number) {
-  return JSON.stringify({ slug: "bai-tai", name: `Độc giả ${i}`, email: `r${i}-${randomBytes(3).toString("hex")}@example.com`, content: `Ý kiến thứ ${i} về bài viết.`, website: "" });
+  return JSON.stringify({
+    slug: "bai-tai",
+    name: `Độc giả ${i}`,
+    email: `r${i}-${randomBytes(3).toString("hex")}@example.com`,
+    content: `Ý kiến thứ ${i} về bài viết.`,
+    website: "",
+  });
 }
 
 /** Sends `requests` submissions, `concurrency` at a time, through `send`; a bounded loop. */
-async function drive(requests: number, concurrency: number, send: (i: number) => Promise<number>): Promise<{ latencies: number[]; accepted: number; seconds: number }> {
+async function drive(
+  requests: number,
+  concurrency: number,
+  send: (i: number) => Promise<number>,
+): Promise<{ latencies: number[]; accepted: number; seconds: number }> {
   const latencies: number[] = [];
   let accepted = 0;
   let next = 0;
@@ -49,7 +59,15 @@ async function drive(requests: number, concurrency: number, send: (i: number) =>
 
 function result(requests: number, concurrency: number, run: Awaited<ReturnType<typeof drive>>, stored: number): LoadResult {
   const sorted = [...run.latencies].sort((a, b) => a - b);
-  return { requests, concurrency, rps: requests / run.seconds, p50: summarize(sorted).median, p99: sorted[Math.floor(sorted.length * 0.99)]!, accepted: run.accepted, stored };
+  return {
+    requests,
+    concurrency,
+    rps: requests / run.seconds,
+    p50: summarize(sorted).median,
+    p99: sorted[Math.floor(sorted.length * 0.99)]!,
+    accepted: run.accepted,
+    stored,
+  };
 }
 
 /** User+system CPU seconds a process has used (Linux /proc; clock ticks of 1/100 s). */
@@ -61,10 +79,16 @@ function readProcessCpu(pid: number): number {
 /** Starts the local Blobs server in a child process (its own group) and resolves with its port. */
 function startBlobsProcess(directory: string): Promise<{ port: number; stop: () => Promise<void>; cpuSeconds: () => number }> {
   return new Promise((resolve, reject) => {
-    const child = spawnOwned(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "blobs-server.ts"), directory, "bench"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawnOwned(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "blobs-server.ts"), directory, "bench"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const stop = () => stopGroup(child.pid!);
     child.on("error", reject);
-    child.on("exit", (code, signal) => reject(new Error(`the bench's Blobs server (scripts/bench/blobs-server.ts) exited with ${code ?? signal} before it printed its port`)));
+    child.on("exit", (code, signal) =>
+      reject(
+        new Error(`the bench's Blobs server (scripts/bench/blobs-server.ts) exited with ${code ?? signal} before it printed its port`),
+      ),
+    );
     child.stdout!.on("data", (chunk: Buffer) => {
       const match = /PORT (\d+)/.exec(chunk.toString());
       if (match) resolve({ port: Number(match[1]), stop, cpuSeconds: () => readProcessCpu(child.pid!) });
@@ -76,13 +100,21 @@ function startBlobsProcess(directory: string): Promise<{ port: number; stop: () 
 export async function loadInProcess(workDir: string, requests: number, concurrency: number): Promise<LoadResult> {
   const server = await startBlobsProcess(path.join(workDir, "blobs"));
   const edgeURL = `http://127.0.0.1:${server.port}`;
-  const store = new CommentStore(createBlobsBackend(getStore({ name: "bench", siteID: "bench", token: "bench", edgeURL, uncachedEdgeURL: edgeURL, consistency: "strong" })));
+  const store = new CommentStore(
+    createBlobsBackend(
+      getStore({ name: "bench", siteID: "bench", token: "bench", edgeURL, uncachedEdgeURL: edgeURL, consistency: "strong" }),
+    ),
+  );
   const deps = { store, manifest: async () => MANIFEST, salt: "bench", log: () => undefined };
   try {
     const serverBefore = server.cpuSeconds();
     const handlerBefore = process.cpuUsage();
     const run = await drive(requests, concurrency, async (i) => {
-      const request = new Request("http://localhost/api/comments", { method: "POST", headers: { "content-type": "application/json" }, body: body(i) });
+      const request = new Request("http://localhost/api/comments", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: body(i),
+      });
       return (await handleCommentRequest(request, `10.0.${Math.floor(i / 250)}.${i % 250}`, deps)).status;
     });
     const handlerCpu = process.cpuUsage(handlerBefore);
@@ -95,7 +127,12 @@ export async function loadInProcess(workDir: string, requests: number, concurren
 }
 
 /** The same submissions over HTTP to a running function (netlify functions:serve). */
-export async function loadOverHttp(url: string, requests: number, concurrency: number, countStored: () => Promise<number>): Promise<LoadResult> {
+export async function loadOverHttp(
+  url: string,
+  requests: number,
+  concurrency: number,
+  countStored: () => Promise<number>,
+): Promise<LoadResult> {
   const run = await drive(requests, concurrency, async (i) => {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: body(i) });
     await response.arrayBuffer();

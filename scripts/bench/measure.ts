@@ -20,7 +20,11 @@ export function summarize(values: readonly number[]) {
  * memory. A failing command is an error that shows its output. The command runs in its own
  * process group (`spawnOwned`), so an interrupted bench still ends it.
  */
-export function runTimed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Sample & { output: string }> {
+export function runTimed(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Sample & { output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawnOwned("/usr/bin/time", ["-f", "BENCH %e %U %S %M", command, ...args], {
       cwd: options.cwd,
@@ -32,7 +36,10 @@ export function runTimed(command: string, args: string[], options: { cwd?: strin
     child.stderr!.on("data", (chunk) => (output += chunk));
     child.on("error", reject);
     child.on("close", (code) => {
-      const line = output.split("\n").reverse().find((text) => text.startsWith("BENCH "));
+      const line = output
+        .split("\n")
+        .reverse()
+        .find((text) => text.startsWith("BENCH "));
       if (code !== 0 || !line) return reject(new Error(`${command} ${args.join(" ")} failed (${code}):\n${output.slice(-3000)}`));
       const [, wall, user, sys, rss] = line.split(" ").map(Number) as [number, number, number, number, number];
       resolve({ wall, cpu: user + sys, rssMb: rss / 1024, output });

@@ -18,8 +18,28 @@ const NOW = "2026-01-01T00:00:00Z";
 // Quick mode (CI, under two minutes on two cores) keeps every row and every part of the harness,
 // on less: smaller corpora and fewer runs. Its numbers check that the harness works, not targets.
 const plan = quick
-  ? { sizes: [100, 400], runs: 3, warmupRounds: 0, photoArticles: 40, photos: 2, photoRuns: 2, commentArticles: 200, inProcess: 500, served: 24 }
-  : { sizes: [1000, 4000, 16000], runs: 5, warmupRounds: 1, photoArticles: 4000, photos: 4, photoRuns: 5, commentArticles: 10_000, inProcess: 5000, served: 1000 };
+  ? {
+      sizes: [100, 400],
+      runs: 3,
+      warmupRounds: 0,
+      photoArticles: 40,
+      photos: 2,
+      photoRuns: 2,
+      commentArticles: 200,
+      inProcess: 500,
+      served: 24,
+    }
+  : {
+      sizes: [1000, 4000, 16000],
+      runs: 5,
+      warmupRounds: 1,
+      photoArticles: 4000,
+      photos: 4,
+      photoRuns: 5,
+      commentArticles: 10_000,
+      inProcess: 5000,
+      served: 1000,
+    };
 const { sizes, runs } = plan;
 const log = (line: string) => console.log(`[bench] ${line}`);
 // A folder of its own per run (tmpfs when there is one), so two runs on one machine do not collide.
@@ -54,7 +74,13 @@ async function measureBuilds(report: Report, contenders: Contender[], size: numb
     log(`${size} articles: round ${round}/${runs} done`);
   }
   for (const [name, list] of samples) {
-    report.builds.push({ size, name, wall: summarize(list.map((s) => s.wall)), cpu: summarize(list.map((s) => s.cpu)), rss: summarize(list.map((s) => s.rssMb)) });
+    report.builds.push({
+      size,
+      name,
+      wall: summarize(list.map((s) => s.wall)),
+      cpu: summarize(list.map((s) => s.cpu)),
+      rss: summarize(list.map((s) => s.rssMb)),
+    });
   }
   fs.rmSync(corpus, { recursive: true, force: true });
 }
@@ -74,8 +100,22 @@ async function measureSinglePhoto(report: Report, photo: string): Promise<void> 
 async function main(): Promise<void> {
   const hugoVersion = findHugo();
   if (!hugoVersion) log("Hugo is not installed (apt-get install hugo): its rows are skipped");
-  const contenders: Contender[] = [bantin(path.join(work, "cache"), path.join(work, "comments"), NOW), bareEleventy, ...(hugoVersion ? [hugo] : []), nodeLoop];
-  const report: Report = { quick, work, runs, warmupRounds: plan.warmupRounds, hugoVersion, builds: [], date: new Date().toISOString(), commit: getCommit() };
+  const contenders: Contender[] = [
+    bantin(path.join(work, "cache"), path.join(work, "comments"), NOW),
+    bareEleventy,
+    ...(hugoVersion ? [hugo] : []),
+    nodeLoop,
+  ];
+  const report: Report = {
+    quick,
+    work,
+    runs,
+    warmupRounds: plan.warmupRounds,
+    hugoVersion,
+    builds: [],
+    date: new Date().toISOString(),
+    commit: getCommit(),
+  };
   for (const size of sizes) await phase(`builds at ${size} articles`, () => measureBuilds(report, contenders, size));
 
   const photoCorpus = path.join(work, "corpus-photos");
@@ -95,14 +135,17 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(ROOT, quick ? ".tmp/bench-quick.json" : "benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
   writeReport(report, file);
   log(`wrote ${path.relative(ROOT, file)}`);
-  for (const row of report.builds) log(`${row.size} ${row.name}: ${seconds(row.wall.median)} s wall, ${seconds(row.cpu.median)} s CPU, ${Math.round(row.rss.median)} MB`);
+  for (const row of report.builds)
+    log(`${row.size} ${row.name}: ${seconds(row.wall.median)} s wall, ${seconds(row.cpu.median)} s CPU, ${Math.round(row.rss.median)} MB`);
 }
 
 const started = performance.now();
 try {
   await main();
   const total = (performance.now() - started) / 1000;
-  log(`${total.toFixed(1)} s in all: ${phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s (${Math.round((p.seconds / total) * 100)} %)`).join(", ")}`);
+  log(
+    `${total.toFixed(1)} s in all: ${phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s (${Math.round((p.seconds / total) * 100)} %)`).join(", ")}`,
+  );
 } finally {
   // Every process the bench started must be gone when it ends, also after a failure.
   if ((await reapLeftovers(log)).length > 0) process.exitCode = 1;

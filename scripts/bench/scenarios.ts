@@ -21,19 +21,32 @@ export async function seedComments(dir: string, articles: number, perArticle: nu
       const random = new Uint8Array(10);
       new DataView(random.buffer).setUint32(0, a * perArticle + c);
       const id = createSortableId(at, random);
-      records.push({ id, slug: `bai-viet-${a}`, name: `Độc giả ${c}`, email: `r${a}-${c}@example.com`, content: `Ý kiến số ${c} về bài ${a}.\nCảm ơn.`, status: "approved", createdAt: at.toISOString(), clientHash: null, decidedAt: at.toISOString(), decidedBy: "bench" });
+      records.push({
+        id,
+        slug: `bai-viet-${a}`,
+        name: `Độc giả ${c}`,
+        email: `r${a}-${c}@example.com`,
+        content: `Ý kiến số ${c} về bài ${a}.\nCảm ơn.`,
+        status: "approved",
+        createdAt: at.toISOString(),
+        clientHash: null,
+        decidedAt: at.toISOString(),
+        decidedBy: "bench",
+      });
     }
   }
   // Written straight to the backend, as a store looks once its change notes have been built and
   // pruned: `importRecord` would also leave 100,000 change notes, which no real store keeps.
   let next = 0;
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next < records.length) {
-      const record = records[next++]!;
-      await backend.create(commentKey(record.slug, record.id), record);
-      await backend.put(decidedKey(record.id), {});
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < records.length) {
+        const record = records[next++]!;
+        await backend.create(commentKey(record.slug, record.id), record);
+        await backend.put(decidedKey(record.id), {});
+      }
+    }),
+  );
   return new CommentStore(backend);
 }
 

@@ -32,7 +32,10 @@ export async function measureServedFunction(
   const siteDir = path.join(workDir, "served-site");
   const storeDir = path.join(workDir, "served-store");
   await fs.mkdir(siteDir, { recursive: true });
-  await fs.writeFile(path.join(siteDir, "comment-manifest.json"), JSON.stringify({ language: "vi", articles: { "bai-tai": { url: "/tin/bai-tai/", open: true } } }));
+  await fs.writeFile(
+    path.join(siteDir, "comment-manifest.json"),
+    JSON.stringify({ language: "vi", articles: { "bai-tai": { url: "/tin/bai-tai/", open: true } } }),
+  );
   const port = await freePort();
   // The CLI's own entry point under this Node, not npx: no npm start-up and no second Node version.
   const child = spawnOwned(process.execPath, [NETLIFY_CLI, "functions:serve", "--offline", "--port", String(port)], {
@@ -58,8 +61,14 @@ export async function measureServedFunction(
   try {
     const started = Date.now();
     const deadline = started + 90_000;
-    while (!(await fetch(url).then((r) => r.status === 405, () => false))) {
-      if (child.exitCode !== null) throw new Error(`netlify functions:serve exited with ${child.exitCode} before it answered on ${url}:\n${output.slice(-3000)}`);
+    while (
+      !(await fetch(url).then(
+        (r) => r.status === 405,
+        () => false,
+      ))
+    ) {
+      if (child.exitCode !== null)
+        throw new Error(`netlify functions:serve exited with ${child.exitCode} before it answered on ${url}:\n${output.slice(-3000)}`);
       if (Date.now() > deadline) throw new Error(`netlify functions:serve did not answer on ${url} within 90 s:\n${output.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

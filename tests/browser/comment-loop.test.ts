@@ -68,7 +68,13 @@ describe.skipIf(skip)("the comment loop in a real browser: post, moderate, rebui
     const [byForm] = (await store.list("nua-dem")).filter((r) => r.email === "lan@example.com");
     const cli = spawn(process.execPath, ["--import", "tsx", "scripts/comments.ts", "approve", byForm!.id], {
       cwd: ROOT,
-      env: { ...process.env, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: site.commentDir, BANTIN_CONTENT_DIR: site.contentDir, BANTIN_EDITOR: "cli" },
+      env: {
+        ...process.env,
+        BANTIN_COMMENT_STORE: "file",
+        BANTIN_COMMENT_DIR: site.commentDir,
+        BANTIN_CONTENT_DIR: site.contentDir,
+        BANTIN_EDITOR: "cli",
+      },
     });
     let cliOut = "";
     cli.stdout.on("data", (chunk) => (cliOut += chunk));
@@ -99,7 +105,10 @@ describe.skipIf(skip)("the comment loop in a real browser: post, moderate, rebui
     expect(await item.locator(".admin-email").textContent()).toBe("nam@example.com");
     await item.getByRole("button", { name: "Duyệt" }).click();
     await admin.locator(".admin-item", { hasText: "Hoàng Nam" }).waitFor({ state: "detached" });
-    expect((await store.list("nua-dem")).find((r) => r.name === "Hoàng Nam")).toMatchObject({ status: "approved", decidedBy: "local editor" });
+    expect((await store.list("nua-dem")).find((r) => r.name === "Hoàng Nam")).toMatchObject({
+      status: "approved",
+      decidedBy: "local editor",
+    });
 
     await waitForHeading("Bình luận (2)");
     const names = await page.locator(".comment-name").allTextContents();
@@ -108,7 +117,9 @@ describe.skipIf(skip)("the comment loop in a real browser: post, moderate, rebui
     expect(await page.locator(".comment-text").first().innerHTML()).toContain("Không cần JavaScript vẫn gửi được.<br>Dòng thứ hai.");
     await context.close();
 
-    const files = (await fs.readdir(site.outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.parentPath.includes(`${path.sep}img`));
+    const files = (await fs.readdir(site.outDir, { recursive: true, withFileTypes: true })).filter(
+      (e) => e.isFile() && !e.parentPath.includes(`${path.sep}img`),
+    );
     for (const file of files) {
       const text = await fs.readFile(path.join(file.parentPath, file.name), "utf8");
       expect(text, file.name).not.toContain("@example.com");

@@ -23,7 +23,13 @@ beforeAll(async () => {
   commentDir = path.join(temp, "store");
   store = new CommentStore(createFileBackend(commentDir));
   const at = (hour: number) => new Date(Date.UTC(2021, 11, 10, hour));
-  const later = await seedComment(store, { slug: "nua-dem", name: "Người thứ hai", content: "Đến sau.", email: "second@example.com", at: at(5) });
+  const later = await seedComment(store, {
+    slug: "nua-dem",
+    name: "Người thứ hai",
+    content: "Đến sau.",
+    email: "second@example.com",
+    at: at(5),
+  });
   const first = await seedComment(store, {
     slug: "nua-dem",
     name: '<img src=x onerror="alert(1)"> Trần',
@@ -32,10 +38,21 @@ beforeAll(async () => {
     at: at(2),
   });
   await seedComment(store, { slug: "nua-dem", name: "Chưa duyệt", content: "Đang chờ", email: "pending.reader@example.com", at: at(3) });
-  const rejected = await seedComment(store, { slug: "nua-dem", name: "Bị từ chối", content: "Không đăng", email: "rejected.reader@example.com", at: at(4) });
+  const rejected = await seedComment(store, {
+    slug: "nua-dem",
+    name: "Bị từ chối",
+    content: "Không đăng",
+    email: "rejected.reader@example.com",
+    at: at(4),
+  });
   await decideComments(store, [first.id, later.id], "approved", "test", at(6));
   await decideComments(store, [rejected.id], "rejected", "test", at(6));
-  result = await buildSite({ contentDir, outDir: path.join(temp, "out"), cacheDir: path.join(temp, "cache"), env: { ...storeEnv(), BANTIN_RECORD_BUILD: "1" } });
+  result = await buildSite({
+    contentDir,
+    outDir: path.join(temp, "out"),
+    cacheDir: path.join(temp, "cache"),
+    env: { ...storeEnv(), BANTIN_RECORD_BUILD: "1" },
+  });
   if (result.code !== 0) throw new Error(result.stdout + result.stderr);
 });
 
@@ -48,9 +65,15 @@ describe("approved comments in the built pages", () => {
     const doc = parseHTML(await readBuilt(result.outDir, "tin-hoat-dong/nua-dem/index.html")).document;
     expect(doc.querySelector("#comments-heading")?.textContent).toBe("Bình luận (2)");
     const items = [...doc.querySelectorAll(".comment-list .comment")];
-    expect(items.map((item) => item.querySelector(".comment-name")?.textContent)).toEqual(['<img src=x onerror="alert(1)"> Trần', "Người thứ hai"]);
+    expect(items.map((item) => item.querySelector(".comment-name")?.textContent)).toEqual([
+      '<img src=x onerror="alert(1)"> Trần',
+      "Người thứ hai",
+    ]);
     const paragraphs = [...items[0]!.querySelectorAll(".comment-text p")];
-    expect(paragraphs.map((p) => p.innerHTML)).toEqual(["Đoạn một &lt;script&gt;alert(1)&lt;/script&gt;<br>dòng hai", "Đoạn hai &amp; hết"]);
+    expect(paragraphs.map((p) => p.innerHTML)).toEqual([
+      "Đoạn một &lt;script&gt;alert(1)&lt;/script&gt;<br>dòng hai",
+      "Đoạn hai &amp; hết",
+    ]);
     expect(items[0]!.querySelector("time")?.textContent).toBe("Thứ Sáu, 10/12/2021 09:00");
     expect(doc.querySelector(".comment img")).toBeNull();
     expect(doc.querySelectorAll(".comment script").length).toBe(0);
@@ -60,13 +83,17 @@ describe("approved comments in the built pages", () => {
 
   it("shows the count on listings and prints how long loading took", async () => {
     const section = parseHTML(await readBuilt(result.outDir, "tin-hoat-dong/index.html")).document;
-    const card = [...section.querySelectorAll(".card")].find((c) => c.querySelector(".card-title a")?.getAttribute("href") === "/tin-hoat-dong/nua-dem/");
+    const card = [...section.querySelectorAll(".card")].find(
+      (c) => c.querySelector(".card-title a")?.getAttribute("href") === "/tin-hoat-dong/nua-dem/",
+    );
     expect(card?.querySelector(".card-comments")?.textContent).toBe("Bình luận (2)");
     expect(result.stdout).toMatch(/comments: 2 approved of 4 in the local store .* · \d+\.\d\d s/);
   });
 
   it("never puts an email anywhere in the built site", async () => {
-    const files = (await fs.readdir(result.outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.parentPath.includes(`${path.sep}img`));
+    const files = (await fs.readdir(result.outDir, { recursive: true, withFileTypes: true })).filter(
+      (e) => e.isFile() && !e.parentPath.includes(`${path.sep}img`),
+    );
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const text = await fs.readFile(path.join(file.parentPath, file.name), "utf8");
@@ -79,7 +106,10 @@ describe("approved comments in the built pages", () => {
     expect(XMLValidator.validate(text)).toBe(true);
     const feed = new XMLParser({ htmlEntities: true }).parse(text).feed;
     const entries = Array.isArray(feed.entry) ? feed.entry : [feed.entry];
-    expect(entries.map((e: { title: string }) => e.title)).toEqual(["Người thứ hai – Tin lúc nửa đêm", '<img src=x onerror="alert(1)"> Trần – Tin lúc nửa đêm']);
+    expect(entries.map((e: { title: string }) => e.title)).toEqual([
+      "Người thứ hai – Tin lúc nửa đêm",
+      '<img src=x onerror="alert(1)"> Trần – Tin lúc nửa đêm',
+    ]);
   });
 
   it("gives the comment feed the site feed's head: xml:base and the site's description as subtitle", async () => {
@@ -87,7 +117,9 @@ describe("approved comments in the built pages", () => {
     const comments = head(await readBuilt(result.outDir, "binh-luan/feed.xml"));
     expect(comments).toContain('xml:base="https://thu.example/"');
     expect(comments).toContain("<subtitle>Trang thử nghiệm của bantin</subtitle>");
-    expect(comments.replace(/<title>.*<\/title>/, "")).toBe(head(await readBuilt(result.outDir, "feed.xml")).replace(/<title>.*<\/title>/, ""));
+    expect(comments.replace(/<title>.*<\/title>/, "")).toBe(
+      head(await readBuilt(result.outDir, "feed.xml")).replace(/<title>.*<\/title>/, ""),
+    );
   });
 
   it("records what the build included for the scheduled check", async () => {
@@ -98,7 +130,12 @@ describe("approved comments in the built pages", () => {
 
   it("reads only new or changed comments on the next build", async () => {
     await seedComment(store, { slug: "hai-nguoi", name: "Mới", content: "Bình luận mới", status: "pending" });
-    const again = await buildSite({ contentDir, outDir: path.join(temp, "out-again"), cacheDir: path.join(temp, "cache"), env: storeEnv() });
+    const again = await buildSite({
+      contentDir,
+      outDir: path.join(temp, "out-again"),
+      cacheDir: path.join(temp, "cache"),
+      env: storeEnv(),
+    });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/comments: 2 approved of 5 in the local store .*\(1 read, 4 from cache\)/);
   });
@@ -113,7 +150,12 @@ describe("a store that cannot be read", () => {
   });
 
   it("stops a production build with a clear message", async () => {
-    const failed = await buildSite({ contentDir, outDir: path.join(temp, "out-prod"), cacheDir: path.join(temp, "cache-prod"), env: { ...NOW, CONTEXT: "production", ...(await unreachable()) } });
+    const failed = await buildSite({
+      contentDir,
+      outDir: path.join(temp, "out-prod"),
+      cacheDir: path.join(temp, "cache-prod"),
+      env: { ...NOW, CONTEXT: "production", ...(await unreachable()) },
+    });
     expect(failed.code).not.toBe(0);
     const log = failed.stdout + failed.stderr;
     expect(log).toContain('approved comments could not be read from Netlify Blobs store "bantin-comments"');
@@ -122,7 +164,12 @@ describe("a store that cannot be read", () => {
   });
 
   it("lets a local build go on with a warning", async () => {
-    const local = await buildSite({ contentDir, outDir: path.join(temp, "out-local"), cacheDir: path.join(temp, "cache-local"), env: { ...NOW, ...(await unreachable()) } });
+    const local = await buildSite({
+      contentDir,
+      outDir: path.join(temp, "out-local"),
+      cacheDir: path.join(temp, "cache-local"),
+      env: { ...NOW, ...(await unreachable()) },
+    });
     expect(local.code).toBe(0);
     expect(local.stdout).toMatch(/warning: approved comments could not be read .*; building without comments/);
   });

@@ -11,7 +11,12 @@ beforeAll(async () => {
   const content = await prepareFixture("site", path.join(temp, "content"));
   const site = JSON.parse(await fs.readFile(path.join(content, "site.json"), "utf8"));
   await fs.writeFile(path.join(content, "site.json"), JSON.stringify({ ...site, language: "en" }));
-  result = await buildSite({ contentDir: content, outDir: path.join(temp, "out"), cacheDir: path.join(temp, "cache"), env: { BANTIN_NOW: "2026-01-01T00:00:00Z" } });
+  result = await buildSite({
+    contentDir: content,
+    outDir: path.join(temp, "out"),
+    cacheDir: path.join(temp, "cache"),
+    env: { BANTIN_NOW: "2026-01-01T00:00:00Z" },
+  });
   if (result.code !== 0) throw new Error(result.stdout + result.stderr);
 });
 afterAll(async () => {

@@ -44,7 +44,12 @@ beforeAll(async () => {
   const commentDir = path.join(temp, "store");
   const store = new CommentStore(createFileBackend(commentDir));
   const at = new Date(Date.UTC(2021, 11, 10, 2));
-  const comment = await seedComment(store, { slug: "nua-dem", name: "Trần <b>Bình</b>", content: "Đoạn một & <i>hai</i>\ndòng hai\n\nĐoạn hai", at });
+  const comment = await seedComment(store, {
+    slug: "nua-dem",
+    name: "Trần <b>Bình</b>",
+    content: "Đoạn một & <i>hai</i>\ndòng hai\n\nĐoạn hai",
+    at,
+  });
   await decideComments(store, [comment.id], "approved", "test", at);
   result = await buildSite({
     contentDir,
@@ -55,7 +60,10 @@ beforeAll(async () => {
   if (result.code !== 0) throw new Error(result.stdout + result.stderr);
   pages = [...(await listBuiltPages(result.outDir)), ...(await writeProblemPages(path.join(temp, "problem")))];
   // A page with a known error proves the checker really ran and its answer was read.
-  await fs.writeFile(path.join(temp, "canary.html"), '<!doctype html><html lang="vi"><head><title>x</title></head><body><img src="a.png"></body></html>');
+  await fs.writeFile(
+    path.join(temp, "canary.html"),
+    '<!doctype html><html lang="vi"><head><title>x</title></head><body><img src="a.png"></body></html>',
+  );
   vnuRun = checkHtml([...pages, path.join(temp, "canary.html")]);
   vnuRun.catch(() => {}); // awaited (and reported) by its test
 });
@@ -79,13 +87,18 @@ interface VnuMessage {
 /** Runs the Nu HTML checker over `files`: its error messages (it exits 1 when there are any). */
 function checkHtml(files: string[]): Promise<VnuMessage[]> {
   return new Promise((resolve, reject) => {
-    execFile("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      try {
-        resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
-      } catch {
-        reject(new Error(`vnu did not answer in JSON (${error?.message ?? "no error"}): ${stderr}`));
-      }
-    });
+    execFile(
+      "java",
+      ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        try {
+          resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
+        } catch {
+          reject(new Error(`vnu did not answer in JSON (${error?.message ?? "no error"}): ${stderr}`));
+        }
+      },
+    );
   });
 }
 
@@ -94,7 +107,11 @@ async function readSiteHeaders(): Promise<Record<string, string>> {
   const toml = await fs.readFile(path.join(ROOT, "netlify.toml"), "utf8");
   const block = toml.split("[[headers]]").find((part) => /for\s*=\s*"\/\*"/.test(part));
   if (!block) throw new Error('netlify.toml has no [[headers]] block for "/*"');
-  return Object.fromEntries([...block.matchAll(/^\s*([A-Za-z-]+)\s*=\s*"([^"]*)"\s*$/gm)].filter(([, key]) => key !== "for").map(([, key, value]) => [key!, value!]));
+  return Object.fromEntries(
+    [...block.matchAll(/^\s*([A-Za-z-]+)\s*=\s*"([^"]*)"\s*$/gm)]
+      .filter(([, key]) => key !== "for")
+      .map(([, key, value]) => [key!, value!]),
+  );
 }
 
 /** Serves `root` as Netlify would (folder URLs, 404.html for anything missing) with `headers`, plus axe-core. */
@@ -104,7 +121,9 @@ async function startStaticServer(root: string, headers: Record<string, string>):
     const file = pathname === AXE_URL ? AXE : path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
     const inside = file === AXE || file.startsWith(root + path.sep);
     const body = inside ? await fs.readFile(file).catch(() => null) : null;
-    const found = body ? { status: 200, body, file } : { status: 404, body: await fs.readFile(path.join(root, "404.html")), file: "404.html" };
+    const found = body
+      ? { status: 200, body, file }
+      : { status: 404, body: await fs.readFile(path.join(root, "404.html")), file: "404.html" };
     response.writeHead(found.status, { ...headers, "content-type": TYPES[path.extname(found.file)] ?? "application/octet-stream" });
     response.end(found.body);
   });
@@ -196,7 +215,9 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
     await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP: ${text}`));
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
-        (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+        (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
+          `${event.violatedDirective} blocked ${event.blockedURI}`,
+        );
       });
     });
     const response = await page.goto(server.origin + url, { waitUntil: "load" });
@@ -207,13 +228,22 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
     // Served from the site's own origin, so the CSP lets it run as it would any site script.
     await page.addScriptTag({ url: AXE_URL });
     const { violations, passed } = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } })
+        .axe;
       const { violations, passes } = await axe.run(document);
-      const found = violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+      const found = violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+      }));
       return { violations: found, passed: passes.length };
     });
     expect(passed, "axe-core checked no rule at all").toBeGreaterThan(10);
-    const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join("\n")}`);
+    const report = violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join("\n")}`,
+    );
     expect(report.join("\n")).toBe("");
     expect(problems).toEqual([]);
     await context.close();
@@ -223,11 +253,15 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
 describe("the built HTML (Nu HTML checker)", () => {
   it("has no errors on any page, the comment problem page included", async () => {
     expect(pages.length).toBeGreaterThan(15);
-    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html"]) expect(pages).toContain(path.join(result.outDir, name));
+    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html"])
+      expect(pages).toContain(path.join(result.outDir, name));
     expect(pages.filter((file) => file.startsWith(path.join(temp, "problem")))).toHaveLength(2);
     const [canary, messages] = partition(await vnuRun, (m) => m.url?.endsWith("/canary.html") === true);
     expect(canary.map((m) => m.message)).toEqual([expect.stringContaining("alt")]);
-    const report = messages.map((m) => `${m.url?.replace(/^file:/, "") ?? "?"}:${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}\n    ${m.extract ?? ""}`);
+    const report = messages.map(
+      (m) =>
+        `${m.url?.replace(/^file:/, "") ?? "?"}:${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}\n    ${m.extract ?? ""}`,
+    );
     expect(report.join("\n")).toBe("");
   });
 });

@@ -16,13 +16,21 @@ afterAll(async () => {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 describe("a large site on one thread and on two", () => {
   it("writes the same pages with the same content", async () => {
     const build = (threads: string) =>
-      buildSite({ contentDir: path.join(temp, "content"), outDir: path.join(temp, `out-${threads}`), cacheDir: path.join(temp, `cache-${threads}`), env: { BANTIN_THREADS: threads, BANTIN_NOW: "2026-01-01T00:00:00Z" } });
+      buildSite({
+        contentDir: path.join(temp, "content"),
+        outDir: path.join(temp, `out-${threads}`),
+        cacheDir: path.join(temp, `cache-${threads}`),
+        env: { BANTIN_THREADS: threads, BANTIN_NOW: "2026-01-01T00:00:00Z" },
+      });
     const [one, two] = [await build("1"), await build("2")];
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);

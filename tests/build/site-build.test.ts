@@ -87,7 +87,10 @@ describe("article page", () => {
     expect(img.getAttribute("height")).toBe("533");
     expect(img.getAttribute("loading")).toBe("eager");
     expect(figure.querySelector('source[type="image/webp"]')?.getAttribute("srcset")).toMatch(/-400\.webp 400w, .*-800\.webp 800w$/);
-    for (const file of img.getAttribute("srcset")!.split(", ").map((s) => s.split(" ")[0]!)) {
+    for (const file of img
+      .getAttribute("srcset")!
+      .split(", ")
+      .map((s) => s.split(" ")[0]!)) {
       await expect(fs.stat(path.join(first.outDir, file))).resolves.toBeTruthy();
     }
   });
@@ -153,7 +156,12 @@ describe("publishing rules", () => {
   });
 
   it("publishes an embargoed article once its time has come", async () => {
-    const later = await buildSite({ contentDir, outDir: path.join(temp, "out-later"), cacheDir, env: { BANTIN_NOW: "2030-01-01T01:00:00Z" } });
+    const later = await buildSite({
+      contentDir,
+      outDir: path.join(temp, "out-later"),
+      cacheDir,
+      env: { BANTIN_NOW: "2030-01-01T01:00:00Z" },
+    });
     expect(later.code).toBe(0);
     await expect(fs.stat(path.join(later.outDir, "doi-song/cam-dang/index.html"))).resolves.toBeTruthy();
     await expect(fs.stat(path.join(later.outDir, "doi-song/ban-nhap"))).rejects.toThrow();
@@ -208,7 +216,9 @@ describe("feeds, sitemap, listings", () => {
     const notFound = await page("404.html");
     expect(notFound.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
     const article = await page(ARTICLE);
-    expect(article.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(/^https:\/\/thu\.example\/img\/.+-800\.jpeg$/);
+    expect(article.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(
+      /^https:\/\/thu\.example\/img\/.+-800\.jpeg$/,
+    );
     expect(article.querySelector('meta[name="twitter:card"]')?.getAttribute("content")).toBe("summary_large_image");
   });
 });
@@ -231,7 +241,11 @@ describe("photo cache", () => {
 describe("broken content", () => {
   it("fails the build naming every file and field with what to write", async () => {
     const broken = await prepareFixture("broken", path.join(temp, "broken"));
-    const result = await buildSite({ contentDir: broken, outDir: path.join(temp, "out-broken"), cacheDir: path.join(temp, "cache-broken") });
+    const result = await buildSite({
+      contentDir: broken,
+      outDir: path.join(temp, "out-broken"),
+      cacheDir: path.join(temp, "cache-broken"),
+    });
     expect(result.code).not.toBe(0);
     const log = result.stdout + result.stderr;
     expect(log).toContain("articles/thieu-alt/index.md");
@@ -241,7 +255,9 @@ describe("broken content", () => {
     expect(log).toContain("title: còn thiếu (bắt buộc)");
     expect(log).toContain('dòng 2, date: "08/12/2021" không phải ngày theo ISO 8601. Viết như sau: date: 2021-12-08T16:30:00+07:00');
     expect(log).toMatch(/dòng 5, tags: phải là một danh sách, không phải giá trị "một thẻ"/);
-    expect(log).toContain('articles/anh-thieu/index.md\n    - dòng 9, body: không có tệp ảnh "./anh/khong-co.jpg"; đặt ảnh cạnh bài viết hoặc sửa lại tên');
+    expect(log).toContain(
+      'articles/anh-thieu/index.md\n    - dòng 9, body: không có tệp ảnh "./anh/khong-co.jpg"; đặt ảnh cạnh bài viết hoặc sửa lại tên',
+    );
     await expect(fs.stat(path.join(temp, "out-broken/index.html"))).rejects.toThrow();
   });
 });

@@ -15,7 +15,10 @@ afterAll(async () => {
 /** Every file under `dir`, relative, sorted. */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 describe("a build into a folder holding an earlier build", () => {
@@ -30,7 +33,10 @@ describe("a build into a folder holding an earlier build", () => {
     expect(before).toContain(page);
 
     const file = path.join(content, "articles/nua-dem/index.md");
-    await fs.writeFile(file, (await fs.readFile(file, "utf8")).replace("section: Tin hoạt động\n", "section: Tin hoạt động\ndraft: true\n"));
+    await fs.writeFile(
+      file,
+      (await fs.readFile(file, "utf8")).replace("section: Tin hoạt động\n", "section: Tin hoạt động\ndraft: true\n"),
+    );
     const second = await buildSite({ contentDir: content, outDir, cacheDir, env: { BANTIN_NOW: NOW } });
     expect(second.code, second.stderr).toBe(0);
     const fresh = await buildSite({ contentDir: content, outDir: path.join(temp, "fresh"), cacheDir, env: { BANTIN_NOW: NOW } });

@@ -24,14 +24,41 @@ const NOW = new Date("2026-01-01T00:00:00Z");
 function renderRoutesOf(catalog: Catalog, keep: (route: Route) => boolean): Record<string, string> {
   const templates = compileTemplates(LAYOUTS);
   const shared = { site: catalog.site, t: catalog.t, commentLimits: catalog.commentLimits };
-  return Object.fromEntries(listRoutes(catalog).filter(keep).map((route) => [route.url, templates(route.template).render({ bantin: shared, data: route.data })]));
+  return Object.fromEntries(
+    listRoutes(catalog)
+      .filter(keep)
+      .map((route) => [route.url, templates(route.template).render({ bantin: shared, data: route.data })]),
+  );
 }
 
 // Any code point, lone surrogates included, with the characters XML forbids made frequent.
-const NASTY = ["\uFFFE", "\uFFFF", "\u0001", "\u0000", "\u001B", "\uD800", "\uDFFF", "\uFDD0", "\u{1FFFE}", "]]>", "&", "<", '"', "'", "\n\n"];
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), maxLength: 30 });
+const NASTY = [
+  "\uFFFE",
+  "\uFFFF",
+  "\u0001",
+  "\u0000",
+  "\u001B",
+  "\uD800",
+  "\uDFFF",
+  "\uFDD0",
+  "\u{1FFFE}",
+  "]]>",
+  "&",
+  "<",
+  '"',
+  "'",
+  "\n\n",
+];
+const anyText = fc.string({
+  unit: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })),
+  maxLength: 30,
+});
 
-function makeArticle(slug: string, text: { title: string; lead: string; body: string; author: string; section: string }, day: number): Article {
+function makeArticle(
+  slug: string,
+  text: { title: string; lead: string; body: string; author: string; section: string },
+  day: number,
+): Article {
   const date = new Date(Date.UTC(2025, 0, day));
   return {
     file: `content/articles/${slug}.md`,
@@ -64,19 +91,31 @@ describe("every XML the build writes, rendered from any text", () => {
     const commentText = fc.record({ name: anyText, content: anyText });
 
     fc.assert(
-      fc.property(fc.tuple(articleText, articleText), fc.array(commentText, { minLength: 1, maxLength: 3 }), anyText, anyText, ([a, b], comments, siteName, description) => {
-        const config = { ...parsed.config, name: siteName, description };
-        const articles = [makeArticle("mot", a, 2), makeArticle("hai", b, 1)];
-        const published = comments.map((comment, i) => {
-          const at = new Date(Date.UTC(2025, 1, 1, i));
-          return toPublishedComment({ id: createSortableId(at, new Uint8Array(10).fill(i)), createdAt: at.toISOString(), ...comment }, config.timeZone, locale);
-        });
-        const catalog = buildCatalog(articles, config, locale, NOW, new Map([["mot", published]]));
-        expect(catalog.feeds.length).toBe(2);
-        const outputs = renderRoutesOf(catalog, (route) => route.template === "feed" || route.template === "sitemap");
-        expect(Object.keys(outputs).sort()).toEqual([...catalog.feeds.map((feed) => feed.path), catalog.commentFeed.path, "/sitemap.xml"].sort());
-        for (const [file, xml] of Object.entries(outputs)) expect(findXmlProblem(xml), `${file}:\n${xml}`).toBeNull();
-      }),
+      fc.property(
+        fc.tuple(articleText, articleText),
+        fc.array(commentText, { minLength: 1, maxLength: 3 }),
+        anyText,
+        anyText,
+        ([a, b], comments, siteName, description) => {
+          const config = { ...parsed.config, name: siteName, description };
+          const articles = [makeArticle("mot", a, 2), makeArticle("hai", b, 1)];
+          const published = comments.map((comment, i) => {
+            const at = new Date(Date.UTC(2025, 1, 1, i));
+            return toPublishedComment(
+              { id: createSortableId(at, new Uint8Array(10).fill(i)), createdAt: at.toISOString(), ...comment },
+              config.timeZone,
+              locale,
+            );
+          });
+          const catalog = buildCatalog(articles, config, locale, NOW, new Map([["mot", published]]));
+          expect(catalog.feeds.length).toBe(2);
+          const outputs = renderRoutesOf(catalog, (route) => route.template === "feed" || route.template === "sitemap");
+          expect(Object.keys(outputs).sort()).toEqual(
+            [...catalog.feeds.map((feed) => feed.path), catalog.commentFeed.path, "/sitemap.xml"].sort(),
+          );
+          for (const [file, xml] of Object.entries(outputs)) expect(findXmlProblem(xml), `${file}:\n${xml}`).toBeNull();
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -86,7 +125,11 @@ describe("every XML the build writes, rendered from any text", () => {
     if (!("config" in parsed)) throw new Error("fixture site config is invalid");
     const locale = getLocale("vi");
     const at = new Date(Date.UTC(2025, 1, 1));
-    const comment = toPublishedComment({ id: createSortableId(at, new Uint8Array(10)), createdAt: at.toISOString(), name: "<b\uFFFE>", content: "a\u0001 & <i>" }, parsed.config.timeZone, locale);
+    const comment = toPublishedComment(
+      { id: createSortableId(at, new Uint8Array(10)), createdAt: at.toISOString(), name: "<b\uFFFE>", content: "a\u0001 & <i>" },
+      parsed.config.timeZone,
+      locale,
+    );
     const article = makeArticle("mot", { title: "T", lead: "", body: "", author: "A", section: "S" }, 1);
     const catalog = buildCatalog([article], parsed.config, locale, NOW, new Map([["mot", [comment]]]));
     const xml = renderRoutesOf(catalog, (route) => route.url === catalog.commentFeed.path)[catalog.commentFeed.path]!;
@@ -126,7 +169,12 @@ describe("a real build with forbidden characters in an article and an approved c
     const commentDir = path.join(temp, "store");
     const store = new CommentStore(createFileBackend(commentDir));
     const at = new Date(Date.UTC(2021, 11, 12));
-    const comment = await seedComment(store, { slug: "ky-tu-la", name: `Bạn ${BAD} đọc`, content: `Ý kiến ${BAD}\nhai\n\nđoạn ${BAD}`, at });
+    const comment = await seedComment(store, {
+      slug: "ky-tu-la",
+      name: `Bạn ${BAD} đọc`,
+      content: `Ý kiến ${BAD}\nhai\n\nđoạn ${BAD}`,
+      at,
+    });
     await decideComments(store, [comment.id], "approved", "test", at);
     result = await buildSite({
       contentDir,

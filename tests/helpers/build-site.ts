@@ -15,7 +15,12 @@ export interface BuildResult {
 }
 
 /** Runs a real production-like build (`eleventy` through tsx) of `contentDir` into `outDir`. */
-export function buildSite(options: { contentDir: string; outDir: string; cacheDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+export function buildSite(options: {
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

@@ -6,7 +6,9 @@ import { setup } from "./process-guard.ts";
 /** Whether `ps` lists `pid` as a live (not zombie) process. */
 function isAlive(pid: number): boolean {
   try {
-    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim().startsWith("Z");
+    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" })
+      .trim()
+      .startsWith("Z");
   } catch {
     return false;
   }
@@ -51,7 +53,12 @@ describe("the test run's process guard", () => {
 
   it("leaves other processes alone and passes when tests stopped what they started", async () => {
     // Started before the run's tag was set and not under this process: someone else's.
-    const other = Number(execFileSync("sh", ["-c", "sleep 303 >/dev/null 2>&1 & echo $!"], { encoding: "utf8", env: { ...process.env, [OWNER_VARIABLE]: "another-run" } }).trim());
+    const other = Number(
+      execFileSync("sh", ["-c", "sleep 303 >/dev/null 2>&1 & echo $!"], {
+        encoding: "utf8",
+        env: { ...process.env, [OWNER_VARIABLE]: "another-run" },
+      }).trim(),
+    );
     started.push(other);
     const teardown = setup();
     const stopped = spawn("sleep", ["304"], { stdio: "ignore" });

@@ -2,7 +2,13 @@
 // Other engineers run tests on this machine at the same time, so "ours" is decided by this run's
 // process tree and by a tag in the environment that every process started under it inherits,
 // never by a command name alone.
-import { describeProcesses, findOwnedProcesses, OWNER_VARIABLE, stopProcesses, type ProcessInfo } from "../../scripts/bench/child-processes.ts";
+import {
+  describeProcesses,
+  findOwnedProcesses,
+  OWNER_VARIABLE,
+  stopProcesses,
+  type ProcessInfo,
+} from "../../scripts/bench/child-processes.ts";
 
 /** What tests start that is known to outlive a test when it is not stopped (for the message). */
 const KNOWN = /functions:serve|netlify(\.js)? dev|eleventy.*--serve|chrom|blobs|vnu/;
@@ -12,7 +18,10 @@ const KNOWN = /functions:serve|netlify(\.js)? dev|eleventy.*--serve|chrom|blobs|
  * run (a worker that is exiting has already lost its command line and shows only "node").
  */
 function isRunnerMachinery(p: ProcessInfo, runPid: number): boolean {
-  return p.ppid === runPid && (/[\\/]vitest[\\/]dist[\\/]workers[\\/]/.test(p.command) || /esbuild.*--service/.test(p.command) || p.command === "node");
+  return (
+    p.ppid === runPid &&
+    (/[\\/]vitest[\\/]dist[\\/]workers[\\/]/.test(p.command) || /esbuild.*--service/.test(p.command) || p.command === "node")
+  );
 }
 
 /** The run's processes that are still there a moment later (not just finishing their exit). */

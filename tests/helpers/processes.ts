@@ -38,7 +38,13 @@ process.once("exit", () => {
  * Starts `command args` in a process group of its own and waits until `ready` answers true
  * (polled), or fails with its output. `stop` ends the whole group; so does the worker's exit.
  */
-export async function startProcess(command: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>, timeoutMs = 90_000): Promise<RunningProcess> {
+export async function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+  timeoutMs = 90_000,
+): Promise<RunningProcess> {
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, CI: "true", NO_UPDATE_NOTIFIER: "1", BROWSER: "none", ...env },
@@ -51,7 +57,8 @@ export async function startProcess(command: string, args: string[], env: Record<
   child.stderr!.on("data", (chunk) => (output += chunk));
   const stop = async () => {
     // The leader may have exited while others in its group still run: the group is ended anyway.
-    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
+    const exited =
+      child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
     try {
       process.kill(-child.pid!, "SIGTERM");
     } catch {

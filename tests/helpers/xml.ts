@@ -7,7 +7,13 @@ import { XMLValidator } from "fast-xml-parser";
  * lib/core/xml.ts, so the tests do not check the code against itself.
  */
 export function isFeedCodePoint(code: number): boolean {
-  const isXmlChar = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  const isXmlChar =
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff);
   const isNoncharacter = (code >= 0xfdd0 && code <= 0xfdef) || code % 0x10000 === 0xfffe || code % 0x10000 === 0xffff;
   return isXmlChar && !isNoncharacter;
 }

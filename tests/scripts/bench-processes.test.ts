@@ -17,11 +17,13 @@ afterAll(async () => {
 /** Which of `pids` `ps` still lists (ps exits 1 when it lists none). */
 function listAlive(pids: readonly number[]): string[] {
   try {
-    return execFileSync("ps", ["-o", "pid=,stat=,args=", "-p", pids.join(",")], { encoding: "utf8" })
-      .split("\n")
-      .map((line) => line.trim())
-      // A zombie has ended and only waits for its parent to read its status.
-      .filter((line) => line && !/^\d+\s+Z/.test(line));
+    return (
+      execFileSync("ps", ["-o", "pid=,stat=,args=", "-p", pids.join(",")], { encoding: "utf8" })
+        .split("\n")
+        .map((line) => line.trim())
+        // A zombie has ended and only waits for its parent to read its status.
+        .filter((line) => line && !/^\d+\s+Z/.test(line))
+    );
   } catch {
     return [];
   }
@@ -152,7 +154,8 @@ describe("the bench's process cleanup", () => {
         expect(output).toContain("LEFT BEFORE 0");
         // Both the child and its grandchild are up before the run ends.
         const deadline = Date.now() + 15_000;
-        while (listProcesses().filter((p) => p.pgid === pgid).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        while (listProcesses().filter((p) => p.pgid === pgid).length < 2 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 50));
         expect(listGroup(pgid)).toHaveLength(2);
         if (ending === "throw") bench.stdin.write("throw\n");
         else bench.kill(ending);

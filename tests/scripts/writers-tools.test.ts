@@ -40,7 +40,9 @@ describe("npm run new and npm run check", () => {
     expect(text).toContain("draft: true");
     const check = run("check-content.ts", [], content);
     expect(check.stdout).toContain("Nội dung hợp lệ: 7 bài viết (2 bản nháp, 1 còn lỗi) trong 2 chuyên mục.");
-    expect(check.stderr).toMatch(/cảnh báo \(bản nháp\) .*khanh-thanh-cau-moi-qua-song-hong\/index\.md: dòng 10, body: vẫn còn chữ mẫu "Viết nội dung bài ở đây\."/);
+    expect(check.stderr).toMatch(
+      /cảnh báo \(bản nháp\) .*khanh-thanh-cau-moi-qua-song-hong\/index\.md: dòng 10, body: vẫn còn chữ mẫu "Viết nội dung bài ở đây\."/,
+    );
     expect(check.status).toBe(0);
     await fs.writeFile(file, `${text}\nthêm một dòng\n`);
     const again = run("new-article.ts", ["Khánh thành cầu mới qua sông Hồng"], content);
@@ -65,7 +67,12 @@ describe("npm run new and npm run check", () => {
     const check = run("check-content.ts", [], content);
     expect(check.status).toBe(1);
     expect(check.stderr).toContain("Có 4 lỗi trong 1 tệp; chưa xuất bản gì.");
-    for (const [line, field, placeholder] of [[4, "author", "Tên phóng viên"], [6, "lead", "BTT –"], [9, "image.alt", "Mô tả điều ảnh cho thấy"], [14, "body", "Viết nội dung bài ở đây."]]) {
+    for (const [line, field, placeholder] of [
+      [4, "author", "Tên phóng viên"],
+      [6, "lead", "BTT –"],
+      [9, "image.alt", "Mô tả điều ảnh cho thấy"],
+      [14, "body", "Viết nội dung bài ở đây."],
+    ]) {
       expect(check.stderr).toContain(`- dòng ${line}, ${field}: vẫn còn chữ mẫu "${placeholder}"`);
     }
   });
@@ -99,10 +106,13 @@ describe("every problem in every file, at once", () => {
     await fs.writeFile(path.join(content, "articles/cau-moi/cau.jpg"), JPEG_START);
     await write("cho-que", "---\ntitle: Chợ quê\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n---\nĐoạn văn.\n");
     await fs.writeFile(path.join(temp, "bi-mat.jpg"), "not for the web");
-    await write("ngoai", "---\ntitle: Ảnh ngoài\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n---\n![Ảnh](../../../bi-mat.jpg)\n");
+    await write(
+      "ngoai",
+      "---\ntitle: Ảnh ngoài\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n---\n![Ảnh](../../../bi-mat.jpg)\n",
+    );
     const expected = [
       ["articles/cau-moi/index.md", "- author: còn thiếu (bắt buộc)"],
-      ["articles/cau-moi/index.md", "- dòng 3, date: \"2021-13-45\" không phải ngày theo ISO 8601"],
+      ["articles/cau-moi/index.md", '- dòng 3, date: "2021-13-45" không phải ngày theo ISO 8601'],
       ["articles/cau-moi/index.md", '- dòng 5, photocredit: không phải trường được hỗ trợ; có phải ý bạn là "photoCredit"?'],
       ["articles/cau-moi/index.md", '- dòng 7, image.src: không có tệp ảnh "./khong-co.jpg"'],
       ["articles/cau-moi/index.md", '- dòng 12, body: ảnh "./cau.jpg" chưa có mô tả (alt)'],
@@ -111,13 +121,20 @@ describe("every problem in every file, at once", () => {
       ["articles/ngoai/index.md", '- dòng 7, body: ảnh "../../../bi-mat.jpg" nằm ngoài thư mục của bài viết'],
     ];
     const check = run("check-content.ts", [], content);
-    const build = await buildSite({ contentDir: content, outDir: path.join(temp, "out-mistakes"), cacheDir: path.join(temp, "cache-mistakes") });
-    for (const [label, code, output] of [["check", check.status, check.stdout + check.stderr], ["build", build.code, build.stdout + build.stderr]] as const) {
+    const build = await buildSite({
+      contentDir: content,
+      outDir: path.join(temp, "out-mistakes"),
+      cacheDir: path.join(temp, "cache-mistakes"),
+    });
+    for (const [label, code, output] of [
+      ["check", check.status, check.stdout + check.stderr],
+      ["build", build.code, build.stdout + build.stderr],
+    ] as const) {
       expect(code, label).toBe(1);
       expect(output, label).toContain("Có 8 lỗi trong 3 tệp; chưa xuất bản gì.");
       for (const [file, line] of expected) {
         const block = output.slice(output.indexOf(`${file}\n`));
-        expect(block.split(/\n  \S/)[0], `${label}: ${file} ${line}`).toContain(line!);
+        expect(block.split(/\n {2}\S/)[0], `${label}: ${file} ${line}`).toContain(line!);
       }
       expect(output, label).not.toMatch(STACK_TRACE);
     }
@@ -131,12 +148,24 @@ describe("every problem in every file, at once", () => {
     const content = path.join(temp, "broken-photo");
     await fs.mkdir(path.join(content, "articles/anh-hong"), { recursive: true });
     await fs.cp(path.join(ROOT, "tests/fixtures/site/site.json"), path.join(content, "site.json"));
-    await fs.writeFile(path.join(content, "articles/anh-hong/index.md"), "---\ntitle: Ảnh hỏng\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n---\n![Cổng nhà máy](./anh.jpg)\n");
-    await fs.writeFile(path.join(content, "articles/anh-hong/anh.jpg"), Buffer.concat([JPEG_START, Buffer.from("cut off in the middle of the download")]));
-    const build = await buildSite({ contentDir: content, outDir: path.join(temp, "out-broken-photo"), cacheDir: path.join(temp, "cache-broken-photo") });
+    await fs.writeFile(
+      path.join(content, "articles/anh-hong/index.md"),
+      "---\ntitle: Ảnh hỏng\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n---\n![Cổng nhà máy](./anh.jpg)\n",
+    );
+    await fs.writeFile(
+      path.join(content, "articles/anh-hong/anh.jpg"),
+      Buffer.concat([JPEG_START, Buffer.from("cut off in the middle of the download")]),
+    );
+    const build = await buildSite({
+      contentDir: content,
+      outDir: path.join(temp, "out-broken-photo"),
+      cacheDir: path.join(temp, "cache-broken-photo"),
+    });
     const output = build.stdout + build.stderr;
     expect(build.code).toBe(1);
-    expect(output).toMatch(/Có 1 lỗi trong 1 tệp; chưa xuất bản gì\.[^\n]*\n\s+\S*broken-photo\/articles\/anh-hong\/anh\.jpg\n\s+- \(file\): ảnh này không đọc được/);
+    expect(output).toMatch(
+      /Có 1 lỗi trong 1 tệp; chưa xuất bản gì\.[^\n]*\n\s+\S*broken-photo\/articles\/anh-hong\/anh\.jpg\n\s+- \(file\): ảnh này không đọc được/,
+    );
     expect(output).not.toMatch(STACK_TRACE);
   });
 });

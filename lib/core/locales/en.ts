@@ -63,7 +63,12 @@ export const en: Locale = {
       unavailable: "We could not save your comment just now. Please try again in a few minutes; your text is still in the form.",
     },
   },
-  feed: { siteTitle: "{site}", sectionTitle: "{site} – {section}", commentsTitle: "{site} – Latest comments", subscribe: "Subscribe via Atom" },
+  feed: {
+    siteTitle: "{site}",
+    sectionTitle: "{site} – {section}",
+    commentsTitle: "{site} – Latest comments",
+    subscribe: "Subscribe via Atom",
+  },
   notFound: {
     title: "Page not found",
     text: "The page you are looking for may have moved or no longer exists.",

@@ -23,15 +23,17 @@ export const enWriters: WriterMessages = {
     tooLarge: "is {size} bytes, more than the {max} bytes an article may have; split it or remove what is not needed",
     nul: "holds a NUL byte: this is not Markdown text; save the article again as UTF-8 text",
     notUtf8: "is not UTF-8 text; open it and save it with the UTF-8 encoding",
-    notYaml: 'is not valid YAML ({reason}). Put the front matter between two lines of ---, one "key: value" per line, and quote values that contain ": "',
+    notYaml:
+      'is not valid YAML ({reason}). Put the front matter between two lines of ---, one "key: value" per line, and quote values that contain ": "',
     notMap: 'must be "key: value" lines, e.g. title: "The headline"',
     alias: "uses a YAML anchor or alias (&name / *name); write each value out in full",
     tooDeep: "is nested more than {max} levels deep; front matter needs only lists and image: { src, alt, caption }",
     tooManyValues: "holds more than {max} values; front matter is a few short fields",
   },
   site: {
-    missing: 'is missing; it holds the site\'s name, address and language, e.g. { "name": "The News", "url": "https://news.example" } (see README, "Site settings")',
-    notJson: "is not valid JSON ({reason}); it holds the site's name, address and language (see README, \"Site settings\")",
+    missing:
+      'is missing; it holds the site\'s name, address and language, e.g. { "name": "The News", "url": "https://news.example" } (see README, "Site settings")',
+    notJson: 'is not valid JSON ({reason}); it holds the site\'s name, address and language (see README, "Site settings")',
   },
   fields: {
     empty: "is empty",
@@ -71,7 +73,8 @@ export const enWriters: WriterMessages = {
   photos: {
     noFile: 'a photo has no file name. Write ![What the photo shows](./photo.jpg "Caption")',
     remote: 'photo "{src}" is a web address; download it, put it next to the article and write ./{name}',
-    noAltBody: 'photo "{src}" has no alt text for readers who cannot see it. Write ![What the photo shows: who, doing what, where]({src} "Caption")',
+    noAltBody:
+      'photo "{src}" has no alt text for readers who cannot see it. Write ![What the photo shows: who, doing what, where]({src} "Caption")',
     missing: 'photo "{src}" is not there; put the file next to the article or fix the name',
     notFile: '"{src}" is not a photo file; point to a JPEG, PNG or WebP file next to the article',
     unreadable: "this photo cannot be read ({reason}); open it in a photo viewer and save it again as JPEG, PNG or WebP",
@@ -91,7 +94,8 @@ export const enWriters: WriterMessages = {
   },
   placeholders: { author: "Writer's name", body: "Write the article here.", alt: "Describe what the photo shows" },
   newArticle: {
-    usage: 'give the title: npm run new -- "Article title" [--section "News"] [--author "Name"] [--image ./photo.jpg] [--tags "topic one, topic two"]',
+    usage:
+      'give the title: npm run new -- "Article title" [--section "News"] [--author "Name"] [--image ./photo.jpg] [--tags "topic one, topic two"]',
     noSlug: '"{title}" has no letters or digits to make a URL from; give the article a real title',
     exists: "{path} already exists; open it, or choose a different title",
     imageMissing: 'photo "{path}" cannot be read ({reason}); check the path after --image',

@@ -23,15 +23,17 @@ export const viWriters: WriterMessages = {
     tooLarge: "tệp nặng {size} byte, quá giới hạn {max} byte của một bài viết; tách bài hoặc bỏ phần thừa",
     nul: "tệp chứa byte NUL: đây không phải văn bản Markdown; lưu lại bài dưới dạng văn bản UTF-8",
     notUtf8: "tệp không phải văn bản UTF-8; mở bài và lưu lại với bảng mã UTF-8",
-    notYaml: 'không phải YAML hợp lệ ({reason}). Đặt phần đầu bài giữa hai dòng ---, mỗi dòng một "khoá: giá trị", và đặt trong ngoặc kép giá trị có chứa ": "',
+    notYaml:
+      'không phải YAML hợp lệ ({reason}). Đặt phần đầu bài giữa hai dòng ---, mỗi dòng một "khoá: giá trị", và đặt trong ngoặc kép giá trị có chứa ": "',
     notMap: 'phải là các dòng "khoá: giá trị", ví dụ title: "Tiêu đề bài"',
     alias: "dùng neo hoặc bí danh YAML (&ten / *ten); hãy viết đầy đủ từng giá trị",
     tooDeep: "lồng nhau quá {max} cấp; phần đầu bài chỉ cần danh sách và image: { src, alt, caption }",
     tooManyValues: "có hơn {max} giá trị; phần đầu bài chỉ chứa vài trường ngắn",
   },
   site: {
-    missing: 'không có tệp này; tệp ghi tên, địa chỉ và ngôn ngữ của trang, ví dụ { "name": "Bản Tin", "url": "https://bantin.example" } (xem README, "Site settings")',
-    notJson: "không phải JSON hợp lệ ({reason}); tệp ghi tên, địa chỉ và ngôn ngữ của trang (xem README, \"Site settings\")",
+    missing:
+      'không có tệp này; tệp ghi tên, địa chỉ và ngôn ngữ của trang, ví dụ { "name": "Bản Tin", "url": "https://bantin.example" } (xem README, "Site settings")',
+    notJson: 'không phải JSON hợp lệ ({reason}); tệp ghi tên, địa chỉ và ngôn ngữ của trang (xem README, "Site settings")',
   },
   fields: {
     empty: "đang để trống",
@@ -71,7 +73,8 @@ export const viWriters: WriterMessages = {
   photos: {
     noFile: 'một ảnh chưa có tên tệp. Viết ![Điều ảnh cho thấy](./anh.jpg "Chú thích")',
     remote: 'ảnh "{src}" là địa chỉ web; tải ảnh về, đặt cạnh bài viết và viết ./{name}',
-    noAltBody: 'ảnh "{src}" chưa có mô tả (alt) cho người đọc không xem được ảnh. Viết ![Điều ảnh cho thấy: ai, làm gì, ở đâu]({src} "Chú thích")',
+    noAltBody:
+      'ảnh "{src}" chưa có mô tả (alt) cho người đọc không xem được ảnh. Viết ![Điều ảnh cho thấy: ai, làm gì, ở đâu]({src} "Chú thích")',
     missing: 'không có tệp ảnh "{src}"; đặt ảnh cạnh bài viết hoặc sửa lại tên',
     notFile: '"{src}" không phải tệp ảnh; trỏ tới một tệp JPEG, PNG hoặc WebP cạnh bài viết',
     unreadable: "ảnh này không đọc được ({reason}); mở ảnh bằng trình xem ảnh và lưu lại thành JPEG, PNG hoặc WebP",
@@ -91,7 +94,8 @@ export const viWriters: WriterMessages = {
   },
   placeholders: { author: "Tên phóng viên", body: "Viết nội dung bài ở đây.", alt: "Mô tả điều ảnh cho thấy" },
   newArticle: {
-    usage: 'cần tiêu đề: npm run new -- "Tiêu đề bài viết" [--section "Tin hoạt động"] [--author "Tên"] [--image ./anh.jpg] [--tags "chủ đề 1, chủ đề 2"]',
+    usage:
+      'cần tiêu đề: npm run new -- "Tiêu đề bài viết" [--section "Tin hoạt động"] [--author "Tên"] [--image ./anh.jpg] [--tags "chủ đề 1, chủ đề 2"]',
     noSlug: '"{title}" không có chữ hay số để tạo địa chỉ; đặt cho bài một tiêu đề thật',
     exists: "{path} đã có; mở bài đó, hoặc chọn tiêu đề khác",
     imageMissing: 'không đọc được ảnh "{path}" ({reason}); kiểm tra đường dẫn sau --image',

@@ -42,7 +42,13 @@ describe("loading approved comments for a build", () => {
     const base = Date.UTC(2026, 0, 1);
     await Promise.all(
       Array.from({ length: 600 }, (_, i) =>
-        seedComment(seedStore, { slug: `bai-${i % 30}`, name: `Độc giả ${i}`, content: `Ý kiến ${i}`, status: i % 3 ? "approved" : "pending", at: new Date(base + i * 1000) }),
+        seedComment(seedStore, {
+          slug: `bai-${i % 30}`,
+          name: `Độc giả ${i}`,
+          content: `Ý kiến ${i}`,
+          status: i % 3 ? "approved" : "pending",
+          at: new Date(base + i * 1000),
+        }),
       ),
     );
     const options = { cacheDir: path.join(temp, "cache"), timeZone: "Asia/Ho_Chi_Minh", locale: vi, concurrency: 8 };
@@ -51,7 +57,12 @@ describe("loading approved comments for a build", () => {
     expect(first).toMatchObject({ approved: 400, total: 600, fetched: 600 });
     expect(peak).toBeLessThanOrEqual(8);
     expect(peak).toBeGreaterThan(1);
-    expect(first.bySlug.get("bai-1")!.map((c) => c.name).slice(0, 2)).toEqual(["Độc giả 1", "Độc giả 31"]);
+    expect(
+      first.bySlug
+        .get("bai-1")!
+        .map((c) => c.name)
+        .slice(0, 2),
+    ).toEqual(["Độc giả 1", "Độc giả 31"]);
     gets = 0;
     const second = await loadApprovedComments(store, "test store", options);
     expect(second.fetched).toBe(0);
@@ -65,7 +76,9 @@ describe("loading approved comments for a build", () => {
     for (const backend of [createBlobsBackend(blobs.openStore()), createFileBackend(path.join(temp, "damaged-store"))]) {
       const store = new CommentStore(backend);
       const seeded = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => seedComment(store, { slug: "bai", name: `Độc giả ${i}`, content: `Ý kiến ${i}`, status: "approved" })),
+        Array.from({ length: 6 }, (_, i) =>
+          seedComment(store, { slug: "bai", name: `Độc giả ${i}`, content: `Ý kiến ${i}`, status: "approved" }),
+        ),
       );
       const [cut, empty, shape] = seeded.map((record) => `comments/bai/${record.id}`);
       await backend.delete(cut!);
@@ -74,7 +87,12 @@ describe("loading approved comments for a build", () => {
       await backend.createText(empty!, "");
       await backend.put(shape!, { hello: "world" });
       const warnings: string[] = [];
-      const options = { cacheDir: path.join(temp, `cache-damaged-${warnings.length}${Math.random()}`), timeZone: "UTC", locale: vi, warn: (line: string) => warnings.push(line) };
+      const options = {
+        cacheDir: path.join(temp, `cache-damaged-${warnings.length}${Math.random()}`),
+        timeZone: "UTC",
+        locale: vi,
+        warn: (line: string) => warnings.push(line),
+      };
       const loaded = await loadApprovedComments(store, "test store", options);
       expect(loaded.approved).toBe(3);
       expect(loaded.bySlug.get("bai")).toHaveLength(3);

@@ -17,15 +17,34 @@ function prepareText(text: string) {
 // rather than failing at the first character.
 const piece = fc.oneof(
   fc.constantFrom(
-    "title: Tin mới", "date: 2021-12-08T16:30:00+07:00", "date: 2021-13-45", "author: Anh Khôi", "section: Đời sống",
-    "image:\n  src: ./a.jpg\n  alt: Ảnh", "tags: [a, b]", "tags: &t [x]", "more: *t", "draft: true", "slug: Tin Mới",
-    "x: [[[[[[[[[[[[1]]]]]]]]]]]]", "lead: 'BT – '", "photocredit: B", ": :", "- a", "key: \"unclosed", "\t- x", "? a\n: b",
+    "title: Tin mới",
+    "date: 2021-12-08T16:30:00+07:00",
+    "date: 2021-13-45",
+    "author: Anh Khôi",
+    "section: Đời sống",
+    "image:\n  src: ./a.jpg\n  alt: Ảnh",
+    "tags: [a, b]",
+    "tags: &t [x]",
+    "more: *t",
+    "draft: true",
+    "slug: Tin Mới",
+    "x: [[[[[[[[[[[[1]]]]]]]]]]]]",
+    "lead: 'BT – '",
+    "photocredit: B",
+    ": :",
+    "- a",
+    'key: "unclosed',
+    "\t- x",
+    "? a\n: b",
   ),
   fc.string({ unit: "grapheme", maxLength: 40 }),
 );
 const articleText = fc
   .tuple(fc.array(piece, { maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 200 }), fc.boolean())
-  .map(([rows, body, closed]) => `---\n${rows.join("\n")}\n${closed ? "---\n" : ""}${body}\n\n![${body.slice(0, 5)}](./${body.slice(5, 9)}.jpg)`);
+  .map(
+    ([rows, body, closed]) =>
+      `---\n${rows.join("\n")}\n${closed ? "---\n" : ""}${body}\n\n![${body.slice(0, 5)}](./${body.slice(5, 9)}.jpg)`,
+  );
 
 describe("preparing any text as an article", () => {
   it("yields an article or content problems, never an exception, and fast", () => {

@@ -13,7 +13,11 @@ describe("front matter validation", () => {
   });
 
   it("lists every problem with the field and an example", () => {
-    const result = validateFrontMatter({ ...valid, title: "", date: "hôm nay", image: { src: "./a.jpg" }, draft: "yes", Author: "x" }, "a.md", "UTC");
+    const result = validateFrontMatter(
+      { ...valid, title: "", date: "hôm nay", image: { src: "./a.jpg" }, draft: "yes", Author: "x" },
+      "a.md",
+      "UTC",
+    );
     const byField = Object.fromEntries(result.problems.map((p) => [p.field, p.message]));
     expect(Object.keys(byField).sort()).toEqual(["Author", "date", "draft", "image.alt", "title"]);
     expect(byField.title).toContain("đang để trống");

@@ -24,11 +24,17 @@ describe("checking a stored record against its key", () => {
   it("names the first wrong field and how many more there are", () => {
     const check = checkStoredRecord(`comments/bai/${record.id}`, { ...record, status: "maybe", content: "" }, commentKey);
     expect(check).toEqual({ ok: false, reason: expect.stringMatching(/^wrong shape: (content|status): .*\(and 1 more\)$/) });
-    expect(checkStoredRecord("comments/bai/x", [1, 2], commentKey)).toMatchObject({ ok: false, reason: expect.stringContaining("wrong shape: (record)") });
+    expect(checkStoredRecord("comments/bai/x", [1, 2], commentKey)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("wrong shape: (record)"),
+    });
   });
 
   it("refuses a record filed under another article or id", () => {
-    expect(checkStoredRecord(`comments/khac/${record.id}`, record, commentKey)).toEqual({ ok: false, reason: `the record inside belongs under "comments/bai/${record.id}"` });
+    expect(checkStoredRecord(`comments/khac/${record.id}`, record, commentKey)).toEqual({
+      ok: false,
+      reason: `the record inside belongs under "comments/bai/${record.id}"`,
+    });
   });
 
   it("shows a damaged record's raw text with control characters escaped", () => {

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeInstant, formatDatePattern, formatIsoInZone, getOffsetMinutes, isTimeZone, parseDateValue } from "../../../lib/core/dates.ts";
+import {
+  describeInstant,
+  formatDatePattern,
+  formatIsoInZone,
+  getOffsetMinutes,
+  isTimeZone,
+  parseDateValue,
+} from "../../../lib/core/dates.ts";
 import { en } from "../../../lib/core/locales/en.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 
@@ -36,7 +43,12 @@ describe("dates in the site's time zone", () => {
     const date = parseDateValue("2021-12-31T23:30:00+07:00", HCM)!;
     expect(formatIsoInZone(date, HCM)).toBe("2021-12-31T23:30:00+07:00");
     const patterns = { line: vi.dates.dateLine, short: vi.dates.short };
-    expect(describeInstant(date, HCM, patterns, vi.dates)).toEqual({ iso: "2021-12-31T23:30:00+07:00", line: "Thứ Sáu, 31/12/2021 23:30", short: "31/12/2021", monthKey: "2021-12" });
+    expect(describeInstant(date, HCM, patterns, vi.dates)).toEqual({
+      iso: "2021-12-31T23:30:00+07:00",
+      line: "Thứ Sáu, 31/12/2021 23:30",
+      short: "31/12/2021",
+      monthKey: "2021-12",
+    });
     expect(describeInstant(date, "UTC", patterns, vi.dates).monthKey).toBe("2021-12");
   });
 });
@@ -65,11 +77,15 @@ describe("zones, offsets and patterns", () => {
   it("reads back what it writes, to the second, in any zone", () => {
     const zones = ["Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"];
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }), fc.constantFrom(...zones), (date, zone) => {
-        const iso = formatIsoInZone(date, zone);
-        expect(parseDateValue(iso, zone)!.getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
-        expect(describeInstant(date, zone, { line: "", short: "" }, vi.dates).iso).toBe(iso);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (date, zone) => {
+          const iso = formatIsoInZone(date, zone);
+          expect(parseDateValue(iso, zone)!.getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
+          expect(describeInstant(date, zone, { line: "", short: "" }, vi.dates).iso).toBe(iso);
+        },
+      ),
       { numRuns: 200 },
     );
   });

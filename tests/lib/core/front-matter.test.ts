@@ -29,7 +29,12 @@ describe("front matter parse", () => {
 
   it("refuses a YAML alias bomb at once, with the line of the first anchor", () => {
     const rows = ["title: A", "x0: &x0 [a,a,a,a,a,a,a,a,a]"];
-    for (let i = 1; i <= 8; i++) rows.push(`x${i}: &x${i} [${Array(9).fill(`*x${i - 1}`).join(",")}]`);
+    for (let i = 1; i <= 8; i++)
+      rows.push(
+        `x${i}: &x${i} [${Array(9)
+          .fill(`*x${i - 1}`)
+          .join(",")}]`,
+      );
     const started = performance.now();
     const parsed = parseFrontMatter(rows.join("\n"), 2, messages);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -45,11 +50,13 @@ describe("front matter parse", () => {
 
   it("refuses front matter that is not key: value lines, and passes plain data through", () => {
     expect(parseFrontMatter("- a\n- b", 2, messages)).toMatchObject({ problem: { line: 2, message: messages.file.notMap } });
-    expect(parseFrontMatter("title: A\nimage:\n  src: ./a.jpg\ntags: [x]", 2, messages)).toEqual({ data: { title: "A", image: { src: "./a.jpg" }, tags: ["x"] } });
+    expect(parseFrontMatter("title: A\nimage:\n  src: ./a.jpg\ntags: [x]", 2, messages)).toEqual({
+      data: { title: "A", image: { src: "./a.jpg" }, tags: ["x"] },
+    });
   });
 
   it("finds the file line of each key, nested keys under their parent", () => {
-    const lines = findKeyLines("title: A\n# note\nimage:\n  src: ./a.jpg\n  alt: \"x: y\"\ntags:\n  - a\nphotocredit: B", 2);
+    const lines = findKeyLines('title: A\n# note\nimage:\n  src: ./a.jpg\n  alt: "x: y"\ntags:\n  - a\nphotocredit: B', 2);
     expect(lines).toEqual({ title: 2, image: 4, "image.src": 5, "image.alt": 6, tags: 7, photocredit: 9 });
   });
 });

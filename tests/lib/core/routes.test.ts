@@ -81,16 +81,39 @@ describe("the route table", () => {
   });
 
   it("writes each URL to its file", () => {
-    expect(["/", "/admin/", "/feed.xml", "/doi-song/trang-2/"].map(toOutputFile)).toEqual(["index.html", "admin/index.html", "feed.xml", "doi-song/trang-2/index.html"]);
+    expect(["/", "/admin/", "/feed.xml", "/doi-song/trang-2/"].map(toOutputFile)).toEqual([
+      "index.html",
+      "admin/index.html",
+      "feed.xml",
+      "doi-song/trang-2/index.html",
+    ]);
   });
 });
 
 describe("sections on a route's path", () => {
   const article = (file: string, section: string) =>
-    prepareArticle({ file, slugSource: file.replace(/\.md$/, ""), frontMatter: { title: "T", date: "2021-12-08T10:00:00+07:00", author: "A", section }, body: "x", bodyLine: 6 }, config).article!;
+    prepareArticle(
+      {
+        file,
+        slugSource: file.replace(/\.md$/, ""),
+        frontMatter: { title: "T", date: "2021-12-08T10:00:00+07:00", author: "A", section },
+        body: "x",
+        bodyLine: 6,
+      },
+      config,
+    ).article!;
 
   it("refuses a section on the first folder of any fixed route, naming the file", () => {
-    const problems = checkCollection([article("a.md", "Admin"), article("b.md", "Lưu trữ"), article("c.md", "Bình luận"), article("d.md", "Chủ đề"), article("e.md", "Đời sống")], vi);
+    const problems = checkCollection(
+      [
+        article("a.md", "Admin"),
+        article("b.md", "Lưu trữ"),
+        article("c.md", "Bình luận"),
+        article("d.md", "Chủ đề"),
+        article("e.md", "Đời sống"),
+      ],
+      vi,
+    );
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(["a.md section", "b.md section", "c.md section", "d.md section"]);
     expect(problems[0]!.message).toBe('"Admin" sẽ nằm ở /admin/, địa chỉ trang web tự dùng; chọn tên chuyên mục khác');
     expect(Object.values(getFixedUrls(vi))).toContain("/admin/");
