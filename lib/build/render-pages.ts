@@ -15,7 +15,7 @@ export interface RenderStats {
 }
 
 /** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
-export function getOutputPath(outDir: string, url: string): string {
+function getOutputPath(outDir: string, url: string): string {
   return path.join(outDir, ...toOutputFile(url).split("/"));
 }
 

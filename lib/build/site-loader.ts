@@ -9,7 +9,7 @@ import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { prepareAllFiles } from "./prepare-articles.ts";
-import { PhotoProcessor, publishPhotos, type PhotoStats } from "./photos.ts";
+import { PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
 import { pruneStaleOutput } from "./prune-output.ts";
@@ -88,7 +88,7 @@ export function formatDraftProblem(problem: ContentProblem, config: SiteConfig):
 }
 
 /** The last line of a build stopped by content problems, in the site's language. */
-export function describeStoppedBuild(error: ContentError): string {
+function describeStoppedBuild(error: ContentError): string {
   const { locale } = error;
   return fillPattern(locale.writers.report.buildStopped, {
     problems: countPhrase(locale.writers.counts.problems, error.problems.length, locale.lang),
@@ -98,8 +98,6 @@ export function describeStoppedBuild(error: ContentError): string {
 /** A built site's data plus what the build did, for logs and tests. */
 export interface SiteData {
   catalog: Catalog;
-  photoStats: PhotoStats;
-  publishedCount: number;
   /** What the next scheduled check compares against, once this build has succeeded. */
   marker: BuildMarker;
 }
@@ -185,7 +183,7 @@ export function createSiteLoader(
     }
     lastMarker = marker;
     lastCatalog = catalog;
-    return { catalog, photoStats: stats, publishedCount: rendered.length, marker };
+    return { catalog, marker };
   }
 
   /** Photos for this build; one the encoder cannot read stops the build as a content problem naming it. */

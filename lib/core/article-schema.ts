@@ -6,24 +6,12 @@ import { vi } from "./locales/vi.ts";
 import { isSlug } from "./slugs.ts";
 
 /** The front matter keys an article may have. */
-export const KNOWN_KEYS = [
-  "title",
-  "date",
-  "author",
-  "photoCredit",
-  "section",
-  "lead",
-  "image",
-  "tags",
-  "draft",
-  "comments",
-  "slug",
-] as const;
+const KNOWN_KEYS = ["title", "date", "author", "photoCredit", "section", "lead", "image", "tags", "draft", "comments", "slug"] as const;
 
 const schemas = new Map<string, ReturnType<typeof buildArticleSchema>>();
 
 /** The front matter schema for an article; dates without an offset are read in `timeZone`. */
-export function createArticleSchema(timeZone: string, locale: Locale = vi) {
+function createArticleSchema(timeZone: string, locale: Locale = vi) {
   // Why memoised: building a zod schema costs far more than using one (16,000 articles: seconds).
   const key = `${timeZone} ${locale.lang}`;
   let schema = schemas.get(key);

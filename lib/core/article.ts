@@ -178,7 +178,7 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
 }
 
 /** URL builders shared by articles, listings and feeds. */
-export function getSectionUrl(sectionSlug: string): string {
+function getSectionUrl(sectionSlug: string): string {
   return `/${sectionSlug}/`;
 }
 
@@ -187,7 +187,7 @@ export function getTagUrl(tagSlug: string, locale: Locale): string {
 }
 
 /** Width a body photo is drawn at: the text column on wide screens, the full width on phones. */
-export const BODY_PHOTO_SIZES = "(min-width: 50rem) 46rem, 100vw";
+const BODY_PHOTO_SIZES = "(min-width: 50rem) 46rem, 100vw";
 
 /**
  * Renders a prepared article. `findPhoto` returns the processed set for a source as written in the

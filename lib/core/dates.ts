@@ -48,7 +48,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** The wall-clock fields of `date` in `timeZone`. */
-export function getZonedParts(date: Date, timeZone: string): ZonedParts {
+function getZonedParts(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const part of getFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   return {

@@ -41,7 +41,7 @@ export interface FrontMatterProblem {
 }
 
 /** Limits no writer reaches: they keep a hostile or damaged file from costing time or memory. */
-export const FRONT_MATTER_LIMITS = { depth: 8, values: 2000 } as const;
+const FRONT_MATTER_LIMITS = { depth: 8, values: 2000 } as const;
 
 /**
  * Parses front matter YAML into plain data, refusing anchors and aliases, nesting deeper than

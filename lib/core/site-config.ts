@@ -3,7 +3,7 @@ import { isTimeZone } from "./dates.ts";
 import { LOCALES, type LanguageCode } from "./locales/index.ts";
 
 /** Schema of content/site.json: the site's name, address, language and listing sizes. */
-export const siteConfigSchema = z.strictObject({
+const siteConfigSchema = z.strictObject({
   name: z.string().trim().min(1),
   /** Short name the leads open with, e.g. `BT` in `BT – Sáng 8/12, …`. */
   shortName: z.string().trim().min(1).optional(),
