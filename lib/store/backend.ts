@@ -1,4 +1,4 @@
-import { BantinError } from "../core/errors.ts";
+import { BantinError, StoreUnavailableError } from "../core/errors.ts";
 
 /**
  * The few operations a comment store needs from a key-value backend. Keys are `/`-separated paths
@@ -31,8 +31,8 @@ export interface StoreBackend {
 /** A temporary file older than this (ms) belongs to no write in progress: housekeeping removes it. */
 export const LEFTOVER_AGE_MS = 60 * 60_000;
 
-/** A store operation failed: says which key, what was attempted, and the backend's reason. */
-export class StoreError extends BantinError {
+/** A store operation failed: says which key, what was attempted, and the backend's reason (retry later). */
+export class StoreError extends StoreUnavailableError {
   constructor(
     readonly operation: string,
     readonly key: string,

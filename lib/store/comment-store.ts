@@ -1,5 +1,5 @@
 import type { CommentRecord } from "../core/comment-record.ts";
-import { BantinError } from "../core/errors.ts";
+import { StoreUnavailableError } from "../core/errors.ts";
 import type { StoreBackend } from "./backend.ts";
 import { examineBackend, type DoctorReport } from "./doctor.ts";
 import { findLiveDuplicate, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
@@ -79,7 +79,7 @@ export class CommentStore {
 
   private async storeAndClaim(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
     const key = commentKey(record.slug, record.id);
-    if (!(await this.backend.create(key, record))) throw new BantinError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
+    if (!(await this.backend.create(key, record))) throw new StoreUnavailableError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
     const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
     try {
       // The index entry comes after the record: an entry without its record only sends a lookup
