@@ -1,5 +1,8 @@
 import { ConfigError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
 import type { RebuildState } from "../store/index.ts";
+
+const log = createLog("rebuild");
 
 /** What one scheduled check decided. */
 export interface RebuildDecision {
@@ -18,6 +21,7 @@ const REQUEST_PATIENCE_MS = 60 * 60_000;
 export async function checkForRebuild(state: RebuildState, hookUrl: string | undefined, now: Date, fetchImpl: typeof fetch = fetch): Promise<RebuildDecision> {
   const [marker, changes, request] = await Promise.all([state.getBuildMarker(), state.listChanges(), state.getRebuildRequest()]);
   const newest = changes.at(-1) ?? null;
+  log.debug("last build %s, %d change note(s), last request %s", marker?.builtAt ?? "none", changes.length, request?.at ?? "none");
   let reason: string | null = null;
   if (!marker) reason = "no build has been recorded yet";
   else if (newest && (!marker.lastChange || newest > marker.lastChange)) {

@@ -1,4 +1,5 @@
 import { ConfigError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
 import { readRuntime } from "../runtime.ts";
 import { openCommentStore, readStoreChoice, type CommentStore } from "../store/index.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
@@ -40,7 +41,7 @@ export function readCommentSalt(env: NodeJS.ProcessEnv = process.env): string {
     throw new ConfigError("COMMENT_SALT is not set: add a long random value in Netlify, Site configuration → Environment variables");
   }
   if (runtime === "netlify-dev" && !warned) {
-    console.warn("[bantin] COMMENT_SALT is not set: netlify dev uses the development salt (set COMMENT_SALT in a deploy)");
+    createLog("intake").warn("COMMENT_SALT is not set: netlify dev uses the development salt (set COMMENT_SALT in a deploy)");
     warned = true;
   }
   return DEVELOPMENT_SALT;

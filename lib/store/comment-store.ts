@@ -1,5 +1,6 @@
 import type { CommentRecord } from "../core/comment-record.ts";
 import { StoreUnavailableError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
 import type { StoreBackend } from "./backend.ts";
 import { examineBackend, type DoctorReport } from "./doctor.ts";
 import { findLiveDuplicate, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
@@ -37,11 +38,12 @@ export type ImportResult = { stored: true } | { stored: false; present: true } |
 // Identical submissions handled by this process at the same moment wait for the first one. Why:
 // Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so racing
 // requests in one process could both win there. Module-level: a function opens a store per request.
+const log = createLog("store");
 const inFlight = new Map<string, Promise<SubmitResult>>();
 
 export class CommentStore {
   /** Told about each damaged record that `list`, `listPending` or `getMany` skip; a warning by default. */
-  onDamaged: (damaged: DamagedRecord) => void = (damaged) => console.warn(`[bantin] warning: ${describeDamaged(damaged)}`);
+  onDamaged: (damaged: DamagedRecord) => void = (damaged) => log.warn(describeDamaged(damaged));
 
   /** Change notes and build markers (made once per store). */
   readonly rebuild: RebuildState;
