@@ -1,5 +1,5 @@
 import { checkForRebuild } from "../lib/comments/index.ts";
-import { openConfiguredStore } from "../lib/http/index.ts";
+import { readRebuildDeps } from "../lib/http/index.ts";
 import { createLog } from "../lib/log.ts";
 
 const log = createLog("rebuild");
@@ -8,10 +8,10 @@ const log = createLog("rebuild");
 /** The batch rebuild: asks Netlify for a build only when approved comments or embargoes changed. */
 export default async () => {
   try {
-    const store = openConfiguredStore(process.env);
+    const { store, hookUrl } = readRebuildDeps(process.env);
     const now = new Date();
     await store.pruneExpired(now);
-    const decision = await checkForRebuild(store.rebuild, process.env.BUILD_HOOK_URL, now);
+    const decision = await checkForRebuild(store.rebuild, hookUrl, now);
     log.event(decision.triggered ? "rebuild.triggered" : "rebuild.skipped", { reason: decision.reason });
   } catch (error) {
     log.event("rebuild.failed", { message: (error as Error).message }, "err");

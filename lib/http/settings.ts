@@ -96,6 +96,11 @@ export function readCommentDeps(env: NodeJS.ProcessEnv, manifest: ManifestSource
   return { store, manifest, ...readIntakeSettings(env) };
 }
 
+/** What the scheduled rebuild needs: the store and the build hook (BUILD_HOOK_URL, possibly unset). */
+export function readRebuildDeps(env: NodeJS.ProcessEnv): { store: CommentStore; hookUrl: string | undefined } {
+  return { store: openConfiguredStore(env), hookUrl: env.BUILD_HOOK_URL || undefined };
+}
+
 /** Everything the moderation handler needs; `tokens` may be given (npm start decides them itself). */
 export function readModerationDeps(env: NodeJS.ProcessEnv, store: CommentStore = openConfiguredStore(env), tokens: ModerationDeps["tokens"] = readModerationTokens(env)): ModerationDeps {
   return { store, tokens, salt: () => readCommentSalt(env) };

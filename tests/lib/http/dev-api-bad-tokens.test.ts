@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../../lib/core/errors.ts";
-import { createDevApiMiddleware, LOCAL_EDITOR_TOKEN } from "../../../lib/http/dev-api.ts";
+import { createDevApiMiddleware, LOCAL_EDITOR_TOKEN } from "../../../lib/http/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 
 // readModerationTokens refuses a token under 16 characters with a ConfigError; stood in for here.

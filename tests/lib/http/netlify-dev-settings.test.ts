@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createManifestSource } from "../../../lib/http/comment-manifest.ts";
+import { createManifestSource } from "../../../lib/http/index.ts";
 import { readStoreChoice } from "../../../lib/store/index.ts";
 import { readCommentSalt } from "../../../lib/http/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
