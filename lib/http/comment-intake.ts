@@ -48,12 +48,12 @@ export async function refuseUnfitRequest(request: Request, manifest?: ManifestSo
  * The answer when the set-up fails (a setting, the store, the manifest): a fit request gets a 503
  * with Retry-After and the localised "not available" message; the reason goes to the log only.
  */
-export async function refuseForSetup(request: Request, error: unknown, manifest?: ManifestSource, log: EventLog = logEvent): Promise<Response> {
+export async function refuseForSetup(request: Request, error: unknown, manifest?: ManifestSource): Promise<Response> {
   const unfit = await refuseUnfitRequest(request, manifest);
   if (unfit) return unfit;
-  log("comment.setup_error", { message: (error as Error).message });
-  // The set-up may be what failed to read the manifest: then the site's default language.
-  const locale = await readManifestLocale(request, manifest).catch(() => LOCALES.vi);
+  intakeLog.event("comment.setup_error", { message: (error as Error).message }, "err");
+  // When the manifest cannot be read either, the answer is in Vietnamese, the default language.
+  const locale = await readManifestLocale(request, manifest);
   return answerComment({ kind: "unavailable", retryAfter: 60, fields: {}, target: null }, "json", locale);
 }
 

@@ -71,7 +71,10 @@ export function createDevApiMiddleware(getSiteDir: () => string, { env = process
   const store = openCommentStore(choice);
   // The output folder is known only once Eleventy has read its options, so ask at first use.
   let siteManifest: ManifestSource | null = null;
-  const manifest: ManifestSource = (url) => (siteManifest ??= createManifestSource({ ...env, BANTIN_SITE_DIR: getSiteDir() }))(url);
+  const manifest: ManifestSource = (url) => {
+    siteManifest ??= createManifestSource({ ...env, BANTIN_SITE_DIR: getSiteDir() });
+    return siteManifest(url);
+  };
   const moderation = readDevModeration(env, choice.kind === "file");
   // The same dependencies as the functions', on the store opened once for the server's life.
   const intake = readCommentDeps(env, manifest, store);
