@@ -5,7 +5,7 @@ import { readBuildOptions, loadSiteConfig } from "../lib/build/index.ts";
 import { BantinError } from "../lib/core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "../lib/core/locales/index.ts";
 import { vi } from "../lib/core/locales/vi.ts";
-import { createArticleSkeleton, splitTags } from "../lib/cli/new-article.ts";
+import { createArticleSkeleton, splitTags } from "../lib/cli/index.ts";
 
 // Until site.json is read, messages are in the default language.
 let locale: Locale = vi;

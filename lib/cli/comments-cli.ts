@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { commentRecordSchema, COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
 import { getDuplicateKey } from "../core/comment-rules.ts";
 import { formatCommentDetails, formatCommentTable, formatDamagedDetails } from "../core/comment-table.ts";
-import { BantinError } from "../core/errors.ts";
+import { BantinError, ConfigError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
 import { describeDamaged, formatDoctorReport, type CommentStore, type RecordScan } from "../store/index.ts";
 import { decideComments, eraseComments, type ModerationOutcome } from "../comments/moderation.ts";
@@ -51,7 +51,7 @@ async function requestRebuild(ctx: CliContext, reason: string): Promise<void> {
     return;
   }
   const response = await (ctx.fetchImpl ?? fetch)(hook, { method: "POST" });
-  if (!response.ok) throw new BantinError(`the build hook answered HTTP ${response.status}; check BUILD_HOOK_URL`);
+  if (!response.ok) throw new ConfigError(`the build hook answered HTTP ${response.status}; check BUILD_HOOK_URL`);
   const changes = await ctx.store.rebuild.listChanges();
   await ctx.store.rebuild.putRebuildRequest({ at: ctx.now.toISOString(), lastChange: changes.at(-1) ?? null, reason });
   ctx.out("Build requested: the site will show the change in a few minutes.");

@@ -1,8 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { decideComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
 import { getDuplicateKey } from "../core/comment-rules.ts";
-import { BantinError } from "../core/errors.ts";
-import { type CommentStore, type FoundComment, idOfCommentKey, StoreError, slugOfCommentKey } from "../store/index.ts";
+import { StoreUnavailableError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
+import { type CommentStore, DamagedValueError, type FoundComment, idOfCommentKey, StoreError, slugOfCommentKey } from "../store/index.ts";
+
+const log = createLog("moderation");
 
 /**
  * The outcome for one id of a moderation command. `record` is null only for an erased damaged
@@ -22,6 +25,7 @@ async function retry<T>(write: () => Promise<T>): Promise<T> {
       return await write();
     } catch (error) {
       if (attempt >= ATTEMPTS || !(error instanceof StoreError)) throw error;
+      log.debug("retrying a failed write (attempt %d of %d): %s", attempt + 1, ATTEMPTS, error.message);
       await sleep(50 * attempt);
     }
   }
@@ -52,12 +56,14 @@ async function moderateEach(
       try {
         outcomes.push({ id, ok: true, ...(await act(entry)) });
       } catch (error) {
-        if (!(error instanceof BantinError)) throw error;
+        // A store that failed (or a value it cannot read) is this id's outcome; anything else is a bug.
+        if (!(error instanceof StoreUnavailableError || error instanceof DamagedValueError)) throw error;
         const reason = `could not ${verb} ${id}: ${error.message}. Nothing is lost: once the store is writable again, run the same command again to finish it`;
         outcomes.push({ id, ok: false, failure: "failed", reason });
       }
     }
   }
+  log.debug("%s %d id(s): %d done, %d not", verb, ids.length, outcomes.filter((outcome) => outcome.ok).length, outcomes.filter((outcome) => !outcome.ok).length);
   return outcomes;
 }
 

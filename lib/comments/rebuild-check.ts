@@ -1,5 +1,8 @@
-import { BantinError } from "../core/errors.ts";
+import { ConfigError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
 import type { RebuildState } from "../store/index.ts";
+
+const log = createLog("rebuild");
 
 /** What one scheduled check decided. */
 export interface RebuildDecision {
@@ -18,6 +21,7 @@ const REQUEST_PATIENCE_MS = 60 * 60_000;
 export async function checkForRebuild(state: RebuildState, hookUrl: string | undefined, now: Date, fetchImpl: typeof fetch = fetch): Promise<RebuildDecision> {
   const [marker, changes, request] = await Promise.all([state.getBuildMarker(), state.listChanges(), state.getRebuildRequest()]);
   const newest = changes.at(-1) ?? null;
+  log.debug("last build %s, %d change note(s), last request %s", marker?.builtAt ?? "none", changes.length, request?.at ?? "none");
   let reason: string | null = null;
   if (!marker) reason = "no build has been recorded yet";
   else if (newest && (!marker.lastChange || newest > marker.lastChange)) {
@@ -31,11 +35,11 @@ export async function checkForRebuild(state: RebuildState, hookUrl: string | und
   if (request && request.lastChange === newest && request.reason === reason && now.getTime() - Date.parse(request.at) < REQUEST_PATIENCE_MS) {
     return { triggered: false, reason: `a build was already requested at ${request.at} (${reason})` };
   }
-  if (!hookUrl) throw new BantinError(`a rebuild is needed (${reason}) but BUILD_HOOK_URL is not set: create a build hook in Netlify (Site configuration → Build hooks) and add its URL as BUILD_HOOK_URL`);
+  if (!hookUrl) throw new ConfigError(`a rebuild is needed (${reason}) but BUILD_HOOK_URL is not set: create a build hook in Netlify (Site configuration → Build hooks) and add its URL as BUILD_HOOK_URL`);
   const url = new URL(hookUrl);
   url.searchParams.set("trigger_title", `bantin: ${reason}`);
   const response = await fetchImpl(url, { method: "POST" });
-  if (!response.ok) throw new BantinError(`the build hook answered HTTP ${response.status}; check BUILD_HOOK_URL`);
+  if (!response.ok) throw new ConfigError(`the build hook answered HTTP ${response.status}; check BUILD_HOOK_URL`);
   await state.putRebuildRequest({ at: now.toISOString(), lastChange: newest, reason });
   return { triggered: true, reason };
 }

@@ -1,6 +1,13 @@
 import { countPhrase, fillPattern, type Locale } from "./locales/index.ts";
 import { vi } from "./locales/vi.ts";
 
+// How messages are written: what happened, where (file, field, line, setting, key), and what to do,
+// in one sentence a user can act on without reading code, for example
+//   `COMMENT_RATE_LIMIT="five" should be <count>/<seconds>, both at least 1, for example 5/600`.
+// The kind of error says who acts: a writer (ContentError), an operator (ConfigError), nobody but
+// time (StoreUnavailableError: retry later); a plain BantinError is any other mistake a user can fix
+// (a wrong command, a bad file given to the CLI). Anything else that is thrown is a bug.
+
 /**
  * The one error base class of bantin. Every error we raise on purpose extends it, carries a message
  * that says what failed, where, and how to fix it, and keeps the underlying error as `cause`.
@@ -11,6 +18,18 @@ export class BantinError extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * A setting an operator must set or fix: an environment variable, a site.json value that is not
+ * content. Answered with a 503 by the functions (details go to the function log only).
+ */
+export class ConfigError extends BantinError {}
+
+/**
+ * The comment store could not be reached, read or written: nothing the user sent is wrong, and a
+ * retry later may succeed. A production build stops on it; the functions answer 503 + Retry-After.
+ */
+export class StoreUnavailableError extends BantinError {}
 
 /** One problem found in one content file: where, which field, and what to write instead. */
 export interface ContentProblem {

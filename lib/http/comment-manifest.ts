@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { CommentManifest } from "../core/catalog.ts";
-import { BantinError } from "../core/errors.ts";
+import { ConfigError } from "../core/errors.ts";
+import { readRuntime } from "../runtime.ts";
 
 /** Where the comment function finds the manifest the build wrote. */
 export type ManifestSource = (requestUrl: string) => Promise<CommentManifest>;
@@ -18,7 +19,7 @@ export function createManifestSource(env: NodeJS.ProcessEnv = process.env, root 
   let cached: { at: number; manifest: CommentManifest } | null = null;
   return async (requestUrl) => {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.manifest;
-    const siteDir = env.BANTIN_SITE_DIR || (env.NETLIFY_DEV === "true" ? "_site" : null);
+    const siteDir = env.BANTIN_SITE_DIR || (readRuntime(env) === "netlify-dev" ? "_site" : null);
     let text: string;
     try {
       if (siteDir) {
@@ -29,7 +30,7 @@ export function createManifestSource(env: NodeJS.ProcessEnv = process.env, root 
         text = await response.text();
       }
     } catch (error) {
-      throw new BantinError(`the comment manifest could not be read (${(error as Error).message}); build the site first`, { cause: error });
+      throw new ConfigError(`the comment manifest could not be read (${(error as Error).message}); build the site first`, { cause: error });
     }
     const manifest = JSON.parse(text) as CommentManifest;
     cached = { at: Date.now(), manifest };

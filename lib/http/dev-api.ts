@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createManifestSource } from "./comment-manifest.ts";
-import { handleCommentRequest } from "../comments/intake.ts";
-import { BantinError } from "../core/errors.ts";
+import { createManifestSource, type ManifestSource } from "./comment-manifest.ts";
+import { handleCommentRequest } from "./comment-intake.ts";
+import { ConfigError } from "../core/errors.ts";
 import { sendWebResponse, toWebRequest } from "./node-http.ts";
 import { openCommentStore, readStoreChoice } from "../store/index.ts";
-import { readCommentSalt } from "./secrets.ts";
-import { handleModerationRequest, readModerationTokens, type ModerationTokens } from "./moderation-api.ts";
-import { readIntakeSettings } from "./intake-settings.ts";
+import { handleModerationRequest, type ModerationTokens } from "./moderation-api.ts";
+import { readCommentDeps, readModerationDeps, readModerationTokens } from "./settings.ts";
 import { jsonResponse } from "./responses.ts";
 
 /**
@@ -53,7 +52,7 @@ function readDevModeration(env: NodeJS.ProcessEnv, fileStore: boolean): DevModer
   try {
     configured = readModerationTokens(env);
   } catch (error) {
-    if (!(error instanceof BantinError)) throw error;
+    if (!(error instanceof ConfigError)) throw error;
     return { local: new Map(), remote: new Map(), problem: error.message };
   }
   if (configured.size > 0 || !fileStore) return { local: configured, remote: configured, problem: null };
@@ -70,10 +69,15 @@ function readDevModeration(env: NodeJS.ProcessEnv, fileStore: boolean): DevModer
 export function createDevApiMiddleware(getSiteDir: () => string, { env = process.env, log = console.log }: DevApiOptions = {}): Middleware {
   const choice = readStoreChoice(env);
   const store = openCommentStore(choice);
-  let manifest: ReturnType<typeof createManifestSource> | null = null;
+  // The output folder is known only once Eleventy has read its options, so ask at first use.
+  let siteManifest: ManifestSource | null = null;
+  const manifest: ManifestSource = (url) => {
+    siteManifest ??= createManifestSource({ ...env, BANTIN_SITE_DIR: getSiteDir() });
+    return siteManifest(url);
+  };
   const moderation = readDevModeration(env, choice.kind === "file");
-  const intake = readIntakeSettings(env);
-  const salt = () => readCommentSalt(env);
+  // The same dependencies as the functions', on the store opened once for the server's life.
+  const intake = readCommentDeps(env, manifest, store);
   log(`[bantin] comments: POST /api/comments → ${choice.kind === "file" ? `local store ${choice.dir}` : `Netlify Blobs store ${choice.name}`}`);
   if (moderation.problem) log(`[bantin] moderation: off, ${moderation.problem}`);
   else if (moderation.local.has("local editor")) log(`[bantin] moderation: /admin/ (token: ${LOCAL_EDITOR_TOKEN}, from this machine only)`);
@@ -90,11 +94,9 @@ export function createDevApiMiddleware(getSiteDir: () => string, { env = process
         const tokens = isLocalRequest(req) ? moderation.local : moderation.remote;
         response = moderation.problem
           ? jsonResponse(503, { error: `moderation is off: ${moderation.problem}` })
-          : await handleModerationRequest(request, ip, { store, tokens, salt });
+          : await handleModerationRequest(request, ip, readModerationDeps(env, store, tokens));
       } else {
-        // The output folder is known only once Eleventy has read its options, so ask at first use.
-        manifest ??= createManifestSource({ ...env, BANTIN_SITE_DIR: getSiteDir() });
-        response = await handleCommentRequest(request, ip, { store, manifest, ...intake });
+        response = await handleCommentRequest(request, ip, intake);
       }
       await sendWebResponse(res, response);
       // A body the handler never read (a refused type, a wrong method) is drained and dropped.

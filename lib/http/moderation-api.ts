@@ -1,11 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { BantinError } from "../core/errors.ts";
+import { StoreUnavailableError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
-import { hashClient } from "../comments/intake.ts";
 import { jsonResponse } from "./responses.ts";
-import type { CommentStore } from "../store/index.ts";
-import { decideComments, eraseComments, type ModerationOutcome } from "../comments/moderation.ts";
+import { DamagedValueError, type CommentStore } from "../store/index.ts";
+import { decideComments, eraseComments, hashClient, type ModerationOutcome } from "../comments/index.ts";
 
 /** Editors' names and their bearer tokens. */
 export type ModerationTokens = ReadonlyMap<string, string>;
@@ -25,31 +24,6 @@ const DEFAULT_FAILURES = { max: 10, windowMs: 15 * 60_000 };
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonResponse(status, body, { "x-robots-tag": "noindex", ...headers });
-
-const MIN_TOKEN = 16;
-
-/**
- * Reads editors' tokens: MODERATION_TOKENS as `name:token,name:token`, or one MODERATION_TOKEN
- * (named "editor"). A token shorter than 16 characters (it could be guessed) or an entry without
- * a name is a BantinError naming the editor, never silently dropped. Tokens never appear in messages.
- */
-export function readModerationTokens(env: NodeJS.ProcessEnv = process.env): Map<string, string> {
-  const tokens = new Map<string, string>();
-  const add = (name: string, token: string, where: string) => {
-    if (token.length < MIN_TOKEN) {
-      throw new BantinError(`the token of editor "${name}" in ${where} has ${token.length} characters; tokens need at least ${MIN_TOKEN} (make one with \`openssl rand -hex 24\`)`);
-    }
-    tokens.set(name, token);
-  };
-  const pairs = (env.MODERATION_TOKENS ?? "").split(",").map((part) => part.trim()).filter(Boolean);
-  pairs.forEach((pair, index) => {
-    const at = pair.indexOf(":");
-    if (at <= 0) throw new BantinError(`entry ${index + 1} of MODERATION_TOKENS has no editor name; write it as name:token`);
-    add(pair.slice(0, at).trim(), pair.slice(at + 1).trim(), "MODERATION_TOKENS");
-  });
-  if (env.MODERATION_TOKEN) add("editor", env.MODERATION_TOKEN, "MODERATION_TOKEN");
-  return tokens;
-}
 
 /** The editor whose token this is, comparing every token in constant time; null when none. */
 export function findEditor(header: string | null, tokens: ModerationTokens): string | null {
@@ -80,7 +54,7 @@ export async function handleModerationRequest(request: Request, ip: string | nul
   try {
     return await answer(request, ip, deps);
   } catch (error) {
-    if (!(error instanceof BantinError)) throw error;
+    if (!(error instanceof StoreUnavailableError || error instanceof DamagedValueError)) throw error;
     // Only an editor is told which key failed and why; others learn nothing about the store.
     const detail = findEditor(request.headers.get("authorization"), deps.tokens) ? `: ${error.message}` : "";
     return json(503, { error: `the comment store failed${detail}` }, { "retry-after": "30" });

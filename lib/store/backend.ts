@@ -1,4 +1,7 @@
-import { BantinError } from "../core/errors.ts";
+import { BantinError, StoreUnavailableError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
+
+const log = createLog("store");
 
 /**
  * The few operations a comment store needs from a key-value backend. Keys are `/`-separated paths
@@ -31,8 +34,8 @@ export interface StoreBackend {
 /** A temporary file older than this (ms) belongs to no write in progress: housekeeping removes it. */
 export const LEFTOVER_AGE_MS = 60 * 60_000;
 
-/** A store operation failed: says which key, what was attempted, and the backend's reason. */
-export class StoreError extends BantinError {
+/** A store operation failed: says which key, what was attempted, and the backend's reason (retry later). */
+export class StoreError extends StoreUnavailableError {
   constructor(
     readonly operation: string,
     readonly key: string,
@@ -71,9 +74,15 @@ export function parseStoredText<T>(key: string, text: string): T {
 
 /** Runs one backend operation, turning any failure but a DamagedValueError into a StoreError. */
 export async function runStoreOperation<T>(operation: string, key: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  // Only the key's first segment is logged: later ones may name a reader's client hash.
+  const prefix = key.split("/")[0];
   try {
-    return await run();
+    const result = await run();
+    log.debug("%s %s/… %dms", operation, prefix, Math.round(performance.now() - started));
+    return result;
   } catch (error) {
+    log.debug("%s %s/… failed after %dms: %s", operation, prefix, Math.round(performance.now() - started), describeCause(error));
     if (error instanceof BantinError) throw error;
     throw new StoreError(operation, key, error);
   }

@@ -1,5 +1,6 @@
 import type { CommentRecord } from "../core/comment-record.ts";
-import { BantinError } from "../core/errors.ts";
+import { StoreUnavailableError } from "../core/errors.ts";
+import { createLog } from "../log.ts";
 import type { StoreBackend } from "./backend.ts";
 import { examineBackend, type DoctorReport } from "./doctor.ts";
 import { findLiveDuplicate, readMarker, type DuplicateMarker } from "./duplicate-marker.ts";
@@ -37,11 +38,12 @@ export type ImportResult = { stored: true } | { stored: false; present: true } |
 // Identical submissions handled by this process at the same moment wait for the first one. Why:
 // Netlify Blobs makes onlyIfNew atomic, but its local emulator checks then writes, so racing
 // requests in one process could both win there. Module-level: a function opens a store per request.
+const log = createLog("store");
 const inFlight = new Map<string, Promise<SubmitResult>>();
 
 export class CommentStore {
   /** Told about each damaged record that `list`, `listPending` or `getMany` skip; a warning by default. */
-  onDamaged: (damaged: DamagedRecord) => void = (damaged) => console.warn(`[bantin] warning: ${describeDamaged(damaged)}`);
+  onDamaged: (damaged: DamagedRecord) => void = (damaged) => log.warn(describeDamaged(damaged));
 
   /** Change notes and build markers (made once per store). */
   readonly rebuild: RebuildState;
@@ -79,7 +81,7 @@ export class CommentStore {
 
   private async storeAndClaim(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
     const key = commentKey(record.slug, record.id);
-    if (!(await this.backend.create(key, record))) throw new BantinError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
+    if (!(await this.backend.create(key, record))) throw new StoreUnavailableError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
     const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
     try {
       // The index entry comes after the record: an entry without its record only sends a lookup

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { getStore } from "@netlify/blobs";
-import { BantinError } from "../core/errors.ts";
+import { ConfigError } from "../core/errors.ts";
+import { hasNetlifyContext, readRuntime } from "../runtime.ts";
 import { CommentStore } from "./comment-store.ts";
 import { createBlobsBackend } from "./blobs-backend.ts";
 import { createFileBackend } from "./file-backend.ts";
@@ -20,12 +21,11 @@ export type StoreChoice =
  *   NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN, and BANTIN_BLOBS_URL for a local Blobs server.
  */
 export function readStoreChoice(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): StoreChoice {
-  const onNetlify = Boolean(env.NETLIFY_BLOBS_CONTEXT) || env.NETLIFY === "true";
   // `netlify dev` hands the function a Blobs context for its own sandbox, which the CLI cannot see.
-  const deployed = onNetlify && env.NETLIFY_DEV !== "true";
+  const deployed = readRuntime(env) === "netlify";
   const kind = env.BANTIN_COMMENT_STORE || (deployed ? "blobs" : "file");
   if (kind === "file") return { kind, dir: path.resolve(root, env.BANTIN_COMMENT_DIR || ".bantin/comments") };
-  if (kind !== "blobs") throw new BantinError(`BANTIN_COMMENT_STORE="${kind}" is not a store; use "file" or "blobs"`);
+  if (kind !== "blobs") throw new ConfigError(`BANTIN_COMMENT_STORE="${kind}" is not a store; use "file" or "blobs"`);
   const choice: StoreChoice = { kind, name: env.BANTIN_BLOBS_STORE || "bantin-comments" };
   // Netlify builds know their site as SITE_ID; elsewhere NETLIFY_SITE_ID names it.
   const siteID = env.NETLIFY_SITE_ID || env.SITE_ID;
@@ -33,8 +33,8 @@ export function readStoreChoice(env: NodeJS.ProcessEnv = process.env, root = pro
   if (env.NETLIFY_AUTH_TOKEN) choice.token = env.NETLIFY_AUTH_TOKEN;
   // A local Blobs server has no cache in front of it: the same address serves strong reads.
   if (env.BANTIN_BLOBS_URL) choice.edgeURL = choice.uncachedEdgeURL = env.BANTIN_BLOBS_URL;
-  if (!onNetlify && !(choice.siteID && choice.token)) {
-    throw new BantinError("the Netlify Blobs store needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN outside Netlify (see README, \"Moderating on Netlify\")");
+  if (!hasNetlifyContext(env) && !(choice.siteID && choice.token)) {
+    throw new ConfigError("the Netlify Blobs store needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN outside Netlify (see README, \"Moderating on Netlify\")");
   }
   return choice;
 }

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { getStore } from "@netlify/blobs";
 import { readFileSync } from "node:fs";
-import { handleCommentRequest } from "../../lib/comments/intake.ts";
+import { handleCommentRequest } from "../../lib/http/index.ts";
 import { CommentStore, createBlobsBackend } from "../../lib/store/index.ts";
 import { spawnOwned, stopGroup } from "./child-processes.ts";
 import { summarize } from "./measure.ts";

@@ -6,7 +6,7 @@ import type { CommentRecord } from "../../lib/core/comment-record.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { vi } from "../../lib/core/locales/vi.ts";
 import { loadApprovedComments } from "../../lib/build/index.ts";
-import { decideComments } from "../../lib/comments/moderation.ts";
+import { decideComments } from "../../lib/comments/index.ts";
 import { bantin, ROOT } from "./contenders.ts";
 import { runTimed, summarize, type Sample } from "./measure.ts";
 

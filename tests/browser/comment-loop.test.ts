@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { LOCAL_EDITOR_TOKEN } from "../../lib/http/dev-api.ts";
+import { LOCAL_EDITOR_TOKEN } from "../../lib/http/index.ts";
 import { ROOT } from "../helpers/build-site.ts";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";

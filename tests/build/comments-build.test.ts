@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
-import { decideComments } from "../../lib/comments/moderation.ts";
+import { decideComments } from "../../lib/comments/index.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
 import { getFreePort } from "../helpers/processes.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
-import { decideComments } from "../../lib/comments/moderation.ts";
+import { decideComments } from "../../lib/comments/index.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
 

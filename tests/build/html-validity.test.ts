@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { renderCommentProblemPage } from "../../lib/core/comment-page.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
-import { decideComments } from "../../lib/comments/moderation.ts";
+import { decideComments } from "../../lib/comments/index.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";

@@ -10,7 +10,7 @@ import { toPublishedComment } from "../../lib/core/comment-record.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
 import { parseSiteConfig } from "../../lib/core/site-config.ts";
-import { decideComments } from "../../lib/comments/moderation.ts";
+import { decideComments } from "../../lib/comments/index.ts";
 import { compileTemplates } from "../../lib/build/render-pages.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Context } from "@netlify/functions";
+import { vi as vi_ } from "../../lib/core/locales/vi.ts";
 import { makeTempDir } from "../helpers/build-site.ts";
 
 // The function's own entry point, called as Netlify calls it, with a set-up that fails (a bad
@@ -37,5 +38,10 @@ describe("the comment function when its set-up fails", () => {
     const response = await handler(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), context);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("60");
+  });
+
+  it("says so in the site's language, as the handler does (not an English-only message)", async () => {
+    const response = await handler(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), context);
+    expect(await response.json()).toEqual({ error: vi_.comments.errors.unavailable, fields: {} });
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentKey, CommentStore, createFileBackend } from "../../../lib/store/index.ts";
 import { BantinError } from "../../../lib/core/errors.ts";
-import { runModerationCommand, type CliContext } from "../../../lib/cli/comments-cli.ts";
+import { runModerationCommand, type CliContext } from "../../../lib/cli/index.ts";
 import { makeTempDir, ROOT } from "../../helpers/build-site.ts";
 import { seedComment } from "../../helpers/comments.ts";
 

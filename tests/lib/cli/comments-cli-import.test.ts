@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runModerationCommand, type CliContext } from "../../../lib/cli/comments-cli.ts";
+import { runModerationCommand, type CliContext } from "../../../lib/cli/index.ts";
 import { CommentStore, createFileBackend } from "../../../lib/store/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 import { seedComment } from "../../helpers/comments.ts";

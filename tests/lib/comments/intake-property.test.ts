@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleCommentRequest } from "../../../lib/comments/intake.ts";
+import { handleCommentRequest } from "../../../lib/http/index.ts";
 import { CommentStore, createBlobsBackend } from "../../../lib/store/index.ts";
 import type { CommentManifest } from "../../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../../lib/core/comment-rules.ts";

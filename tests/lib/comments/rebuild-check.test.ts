@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentStore, createBlobsBackend } from "../../../lib/store/index.ts";
-import { decideComments, eraseComments } from "../../../lib/comments/moderation.ts";
-import { checkForRebuild } from "../../../lib/comments/rebuild-check.ts";
+import { decideComments, eraseComments } from "../../../lib/comments/index.ts";
+import { checkForRebuild } from "../../../lib/comments/index.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 import { seedComment } from "../../helpers/comments.ts";
 import { startHookServer } from "../../helpers/hook-server.ts";

@@ -3,15 +3,15 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BantinError } from "../../../lib/core/errors.ts";
-import { createDevApiMiddleware, LOCAL_EDITOR_TOKEN } from "../../../lib/http/dev-api.ts";
+import { ConfigError } from "../../../lib/core/errors.ts";
+import { createDevApiMiddleware, LOCAL_EDITOR_TOKEN } from "../../../lib/http/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 
-// readModerationTokens refuses a token under 16 characters with a BantinError; stood in for here.
-vi.mock("../../../lib/http/moderation-api.ts", async (original) => ({
-  ...(await original<typeof import("../../../lib/http/moderation-api.ts")>()),
+// readModerationTokens refuses a token under 16 characters with a ConfigError; stood in for here.
+vi.mock("../../../lib/http/settings.ts", async (original) => ({
+  ...(await original<typeof import("../../../lib/http/settings.ts")>()),
   readModerationTokens: () => {
-    throw new BantinError('MODERATION_TOKENS: the token for "lan" is shorter than 16 characters');
+    throw new ConfigError('MODERATION_TOKENS: the token for "lan" is shorter than 16 characters');
   },
 }));
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDevApiMiddleware, isLoopbackAddress, LOCAL_EDITOR_TOKEN } from "../../../lib/http/dev-api.ts";
+import { createDevApiMiddleware, isLoopbackAddress, LOCAL_EDITOR_TOKEN } from "../../../lib/http/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDevServerHost } from "../../../lib/http/dev-server-host.ts";
+import { readDevServerHost } from "../../../lib/http/index.ts";
 
 describe("the dev server's address", () => {
   it("is this machine only unless BANTIN_HOST opens it", () => {

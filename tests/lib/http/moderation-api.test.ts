@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentKey, CommentStore, createBlobsBackend, StoreError, type StoreBackend } from "../../../lib/store/index.ts";
 import { BantinError } from "../../../lib/core/errors.ts";
-import { handleModerationRequest, readModerationTokens, type ModerationDeps } from "../../../lib/http/moderation-api.ts";
+import { handleModerationRequest, readModerationTokens, type ModerationDeps } from "../../../lib/http/index.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
 import { seedComment } from "../../helpers/comments.ts";
 import { wrapBackend } from "../../helpers/wrap-backend.ts";

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createManifestSource } from "../../../lib/http/comment-manifest.ts";
+import { createManifestSource } from "../../../lib/http/index.ts";
 import { readStoreChoice } from "../../../lib/store/index.ts";
-import { readCommentSalt } from "../../../lib/http/secrets.ts";
+import { readCommentSalt } from "../../../lib/http/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 
 // What `netlify dev` looks like to the function: NETLIFY_DEV=true beside a Blobs context for its sandbox.

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideComments, eraseComments } from "../../../lib/comments/moderation.ts";
+import { decideComments, eraseComments } from "../../../lib/comments/index.ts";
 import { commentKey, CommentStore, createFileBackend } from "../../../lib/store/index.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
 import { seedComment } from "../../helpers/comments.ts";

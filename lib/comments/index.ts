@@ -1,0 +1,5 @@
+/** The comment use cases: other folders import from here only. */
+export { submitComment, type EventLog, type SubmitDeps, type SubmitOutcome } from "./submit-comment.ts";
+export { hashClient } from "./client-hash.ts";
+export { decideComments, eraseComments, type ModerationOutcome } from "./moderation.ts";
+export { checkForRebuild, type RebuildDecision } from "./rebuild-check.ts";

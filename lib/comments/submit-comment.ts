@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import type { CommentManifest } from "../core/catalog.ts";
+import type { CommentRecord, CommentStatus } from "../core/comment-record.ts";
+import { checkSubmission, getDuplicateKey, type CommentField, type CommentFields, type CommentTarget } from "../core/comment-rules.ts";
+import { createSortableId } from "../core/ids.ts";
+import type { Locale } from "../core/locales/index.ts";
+import type { CommentStore } from "../store/index.ts";
+import { hashClient } from "./client-hash.ts";
+
+/** One line per event; never given an email, a name, a text or an IP. */
+export type EventLog = (event: string, details: Record<string, string | number>) => void;
+
+/** What submitting a comment depends on, all read and set up already. */
+export interface SubmitDeps {
+  store: CommentStore;
+  manifest: CommentManifest;
+  /** The site's language: the reasons of an `invalid` outcome are written in it. */
+  locale: Locale;
+  /** Secret mixed into client hashes, so stored hashes cannot be matched to IP addresses. */
+  salt: string;
+  rateLimit: { max: number; windowMs: number };
+  /** Publish at once when the email had a comment approved before (off by default). */
+  autoApproveReturning: boolean;
+  log: EventLog;
+}
+
+type Errors = Partial<Record<CommentField, string>>;
+
+/**
+ * What became of a submission. `spam` is answered like `accepted` (a bot learns nothing);
+ * `unavailable` means the store failed and nothing was left behind: the reader may retry.
+ */
+export type SubmitOutcome =
+  | { kind: "accepted"; id: string; status: CommentStatus; target: CommentTarget }
+  | { kind: "duplicate"; id: string; target: CommentTarget }
+  | { kind: "spam"; id: string; target: CommentTarget | null }
+  | { kind: "invalid"; errors: Errors; fields: Partial<CommentFields>; target: CommentTarget | null }
+  | { kind: "rateLimited"; retryAfter: number; fields: CommentFields; target: CommentTarget }
+  | { kind: "unavailable"; retryAfter: number; fields: Partial<CommentFields>; target: CommentTarget | null };
+
+/**
+ * Submits a reader's comment from fields already read: checks them against the rules and the
+ * manifest, counts the client against the rate limit and stores a valid comment as pending (or
+ * approved, for a returning reader when that rule is on). Never throws for a store failure.
+ */
+export async function submitComment(raw: Record<string, string>, ip: string | null, now: Date, deps: SubmitDeps): Promise<SubmitOutcome> {
+  const { manifest, log } = deps;
+  const findTarget = (slug: string) => (Object.hasOwn(manifest.articles, slug) ? manifest.articles[slug]! : null);
+  const check = checkSubmission(raw, findTarget, deps.locale);
+  const id = createSortableId(now, randomBytes(10));
+  if (check.kind === "spam") {
+    await deps.store.recordSpam(id, check.reason, now).catch(() => undefined);
+    log("comment.spam", { reason: check.reason });
+    return { kind: "spam", id, target: findTarget(raw.slug ?? "") };
+  }
+  if (check.kind === "invalid") {
+    log("comment.invalid", { fields: Object.keys(check.errors).join(",") });
+    return { kind: "invalid", errors: check.errors, fields: check.fields, target: check.target };
+  }
+  const { fields, target } = check;
+  try {
+    return await store(fields, target, id, hashClient(ip, deps.salt), now, deps);
+  } catch (error) {
+    log("comment.store_error", { slug: fields.slug, message: (error as Error).message });
+    return { kind: "unavailable", retryAfter: 30, fields, target };
+  }
+}
+
+async function store(fields: CommentFields, target: CommentTarget, id: string, clientHash: string | null, now: Date, deps: SubmitDeps): Promise<SubmitOutcome> {
+  const { store, log } = deps;
+  const trusted = deps.autoApproveReturning && (await store.trust.isTrusted(fields.email));
+  const record: CommentRecord = trusted
+    ? { id, ...fields, status: "approved", createdAt: now.toISOString(), clientHash, decidedAt: now.toISOString(), decidedBy: "auto: returning reader" }
+    : { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
+  const duplicateKey = getDuplicateKey(fields);
+  // The rate-limit slot and the write go out together (one round trip less); whichever way
+  // they end, a refused or failed submission leaves neither a record nor a used slot behind.
+  const [slot, submitted] = await Promise.allSettled([
+    clientHash ? store.claimRateSlot(clientHash, now, deps.rateLimit) : Promise.resolve(null),
+    store.submit(record, duplicateKey),
+  ]);
+  const slotKey = slot.status === "fulfilled" && slot.value?.ok ? slot.value.key : null;
+  const stored = submitted.status === "fulfilled" && submitted.value.stored;
+  if (slot.status === "rejected" || submitted.status === "rejected") {
+    if (slotKey) await store.releaseRateSlot(slotKey).catch(() => undefined);
+    if (stored) await store.delete(record, duplicateKey).catch(() => undefined);
+    throw slot.status === "rejected" ? slot.reason : (submitted as PromiseRejectedResult).reason;
+  }
+  const result = submitted.value;
+  if (slot.value && !slot.value.ok) {
+    if (stored) await store.delete(record, duplicateKey);
+    log("comment.rate_limited", { slug: fields.slug });
+    return { kind: "rateLimited", retryAfter: slot.value.retryAfter, fields, target };
+  }
+  if (!result.stored && slotKey) await store.releaseRateSlot(slotKey);
+  if (result.stored && trusted) await store.rebuild.noteChange({ kind: "approved", id, slug: fields.slug, by: record.decidedBy }, now);
+  const storedId = result.stored ? result.id : result.duplicateOf;
+  log(result.stored ? "comment.accepted" : "comment.duplicate", { id: storedId, slug: fields.slug });
+  return result.stored ? { kind: "accepted", id: storedId, status: record.status, target } : { kind: "duplicate", id: storedId, target };
+}
