@@ -1,7 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createSiteLoader, readBuildOptions } from "./lib/build/index.ts";
-import { createDevApiMiddleware } from "./lib/http/dev-api.ts";
-import { bindDevServerHost, readDevServerHost } from "./lib/http/dev-server-host.ts";
+import { bindDevServerHost, createDevApiMiddleware, readDevServerHost } from "./lib/http/index.ts";
 
 // Eleventy renders no templates itself: it hosts the build (`npm run build`), serves, watches and
 // live-reloads `npm start`, and copies layouts/assets to /assets. Each build, lib/build loads the

@@ -2,20 +2,31 @@
 // Scans content/articles/*/index.md for "./name.jpg" references and renders a simple
 // seeded SVG scene (sky, sun, hills, buildings, trees, people) for each missing file.
 // Usage: npx tsx scripts/make-sample-photos.ts [--force]   (--force rewrites every photo)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import sharp from 'sharp';
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
 
-const ARTICLES_DIR = path.resolve(import.meta.dirname, '..', 'content', 'articles');
+const ARTICLES_DIR = path.resolve(import.meta.dirname, "..", "content", "articles");
 const WIDTH = 1600;
 const HEIGHT = 1067;
 const JPEG_QUALITY = 80;
 const PHOTO_REFERENCE = /\.\/([\w-]+\.jpe?g)/gi;
 
-const SKIES = [['#3b78c4', '#a9d4f5'], ['#f08a4b', '#fde2b0'], ['#6f7f91', '#d5dbe1'], ['#1f3b73', '#e7a46b'], ['#58a6d8', '#eef6fb']] as const;
-const GROUNDS = [['#5f8f3e', '#39602a'], ['#9a9486', '#5d5a52'], ['#b49a6a', '#7a6440'], ['#4d7f6a', '#2d4d40']] as const;
-const WALLS = ['#c9c2b4', '#a7b1b8', '#d8cfa8', '#8e98a3', '#b9a99a', '#e3ddd2'];
-const CLOTHES = ['#1d2a38', '#3a2d28', '#24452f', '#5a2f2f', '#2f3550'];
+const SKIES = [
+  ["#3b78c4", "#a9d4f5"],
+  ["#f08a4b", "#fde2b0"],
+  ["#6f7f91", "#d5dbe1"],
+  ["#1f3b73", "#e7a46b"],
+  ["#58a6d8", "#eef6fb"],
+] as const;
+const GROUNDS = [
+  ["#5f8f3e", "#39602a"],
+  ["#9a9486", "#5d5a52"],
+  ["#b49a6a", "#7a6440"],
+  ["#4d7f6a", "#2d4d40"],
+] as const;
+const WALLS = ["#c9c2b4", "#a7b1b8", "#d8cfa8", "#8e98a3", "#b9a99a", "#e3ddd2"];
+const CLOTHES = ["#1d2a38", "#3a2d28", "#24452f", "#5a2f2f", "#2f3550"];
 
 type Random = () => number;
 
@@ -44,7 +55,7 @@ function drawHills(random: Random, horizon: number): string {
     points.push(`${x},${horizon - between(random, 40, 190)}`);
   }
   points.push(`${WIDTH},${horizon}`);
-  return `<polygon points="${points.join(' ')}" fill="#4f6b5a" opacity="0.55"/>`;
+  return `<polygon points="${points.join(" ")}" fill="#4f6b5a" opacity="0.55"/>`;
 }
 
 function drawBuilding(random: Random, x: number, width: number, horizon: number): string {
@@ -58,7 +69,7 @@ function drawBuilding(random: Random, x: number, width: number, horizon: number)
     }
   }
   const roof = `<rect x="${x - 6}" y="${top - 12}" width="${width + 12}" height="14" fill="#6b4f3f"/>`;
-  return `<rect x="${x}" y="${top}" width="${width}" height="${height}" fill="${wall}"/>${roof}${windows.join('')}`;
+  return `<rect x="${x}" y="${top}" width="${width}" height="${height}" fill="${wall}"/>${roof}${windows.join("")}`;
 }
 
 function drawBuildings(random: Random, horizon: number): string {
@@ -69,12 +80,12 @@ function drawBuildings(random: Random, horizon: number): string {
     if (random() < 0.7) shapes.push(drawBuilding(random, x, width, horizon));
     x += width + between(random, 20, 160);
   }
-  return shapes.join('');
+  return shapes.join("");
 }
 
 function drawTree(random: Random, x: number, base: number): string {
   const size = between(random, 50, 110);
-  const green = pickFrom(random, ['#2f6b35', '#3f7d3a', '#28563a', '#4b8a45']);
+  const green = pickFrom(random, ["#2f6b35", "#3f7d3a", "#28563a", "#4b8a45"]);
   const trunk = `<rect x="${x - 8}" y="${base - size * 1.6}" width="16" height="${size * 1.6}" fill="#4a3424"/>`;
   const crown = `<ellipse cx="${x}" cy="${base - size * 1.8}" rx="${size}" ry="${size * 0.9}" fill="${green}"/>`;
   return trunk + crown;
@@ -90,7 +101,10 @@ function drawPerson(random: Random, x: number, base: number): string {
 
 function drawMany(random: Random, count: number, baseRange: [number, number], draw: typeof drawTree): string {
   const shapes = Array.from({ length: count }, () => ({ x: between(random, 40, WIDTH - 40), base: between(random, ...baseRange) }));
-  return shapes.sort((a, b) => a.base - b.base).map(({ x, base }) => draw(random, x, base)).join('');
+  return shapes
+    .sort((a, b) => a.base - b.base)
+    .map(({ x, base }) => draw(random, x, base))
+    .join("");
 }
 
 function buildSceneSvg(seedText: string): string {
@@ -119,9 +133,9 @@ function buildSceneSvg(seedText: string): string {
 function findPhotoPaths(): string[] {
   const photos = new Set<string>();
   for (const folder of readdirSync(ARTICLES_DIR, { withFileTypes: true })) {
-    const markdownPath = path.join(ARTICLES_DIR, folder.name, 'index.md');
+    const markdownPath = path.join(ARTICLES_DIR, folder.name, "index.md");
     if (!folder.isDirectory() || !existsSync(markdownPath)) continue;
-    for (const match of readFileSync(markdownPath, 'utf8').matchAll(PHOTO_REFERENCE)) {
+    for (const match of readFileSync(markdownPath, "utf8").matchAll(PHOTO_REFERENCE)) {
       photos.add(path.join(ARTICLES_DIR, folder.name, match[1]!));
     }
   }
@@ -149,4 +163,4 @@ async function generatePhotos(force: boolean): Promise<void> {
   console.log(`${written} written, ${photos.length - written} already present.`);
 }
 
-await generatePhotos(process.argv.includes('--force'));
+await generatePhotos(process.argv.includes("--force"));

@@ -25,7 +25,13 @@ try {
   const { values, positionals } = parsed;
   const title = positionals.join(" ");
   if (!title.trim()) throw new BantinError(locale.writers.newArticle.usage);
-  const input = { title, section: values.section, author: values.author, image: values.image, tags: values.tags === undefined ? undefined : splitTags(values.tags) };
+  const input = {
+    title,
+    section: values.section,
+    author: values.author,
+    image: values.image,
+    tags: values.tags === undefined ? undefined : splitTags(values.tags),
+  };
   const file = await createArticleSkeleton(options.contentDir, config, input, options.now);
   console.log(fillPattern(locale.writers.newArticle.created, { path: path.relative(options.root, file) }));
   console.log(locale.writers.newArticle.next);

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { PublishedComment } from "../core/catalog.ts";
 import { toPublishedComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { BantinError } from "../core/errors.ts";
+import { StoreUnavailableError } from "../core/errors.ts";
 import type { Locale } from "../core/locales/index.ts";
 import { describeDamaged, type CommentStore, type DamagedRecord } from "../store/index.ts";
 
@@ -41,7 +41,7 @@ async function readCache(file: string): Promise<CommentCache> {
  * that are new or changed since the last build are fetched, `concurrency` at a time; the rest come
  * from a cache in `cacheDir` (which never holds emails). A damaged record (not JSON, wrong shape,
  * under the wrong key) is left out with a warning naming its key, so one bad file costs one
- * comment, not all of them. A store that cannot be read becomes a BantinError naming the store;
+ * comment, not all of them. A store that cannot be read becomes a StoreUnavailableError naming the store;
  * the caller decides whether that stops the build.
  */
 export async function loadApprovedComments(
@@ -104,6 +104,8 @@ export async function loadApprovedComments(
       damaged,
     };
   } catch (error) {
-    throw new BantinError(`approved comments could not be read from ${storeLabel}: ${(error as Error).message}`, { cause: error });
+    throw new StoreUnavailableError(`approved comments could not be read from ${storeLabel}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { BantinError } from "../core/errors.ts";
+import { ConfigError } from "../core/errors.ts";
 
 /** How this build runs, read once from the environment. */
 export interface BuildOptions {
@@ -34,7 +34,7 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env, root = pr
   if (env.BANTIN_NOW) {
     now = new Date(env.BANTIN_NOW);
     if (Number.isNaN(now.getTime())) {
-      throw new BantinError(
+      throw new ConfigError(
         `BANTIN_NOW="${env.BANTIN_NOW}" is not a date; write ISO 8601, e.g. BANTIN_NOW=2021-12-08T16:30:00+07:00, or unset it`,
       );
     }

@@ -4,6 +4,9 @@ import path from "node:path";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import { BantinError } from "../core/errors.ts";
 import type { PhotoSet } from "../core/picture.ts";
+import { createLog } from "../log.ts";
+
+const log = createLog("photos");
 
 /**
  * How every photo is encoded. Chosen, measured on 2 cores: WebP + JPEG at three widths cost about
@@ -131,6 +134,7 @@ export class PhotoProcessor {
   }
 
   private async encode(file: string, key: string): Promise<PhotoSet> {
+    const started = performance.now();
     let stats;
     try {
       stats = await Image(file, { ...PHOTO_OPTIONS, outputDir: this.outputDir, urlPath: "/img/" });
@@ -147,6 +151,7 @@ export class PhotoProcessor {
       })),
     };
     this.manifest.sets[key] = set;
+    log.debug("encoded %s in %d ms", file, Math.round(performance.now() - started));
     return set;
   }
 

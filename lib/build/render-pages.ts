@@ -6,6 +6,9 @@ import type { Catalog } from "../core/catalog.ts";
 import { listRoutes, toOutputFile, type Route, type SharedData, type TemplateName } from "../core/routes.ts";
 import { TEMPLATE_FILTERS } from "./template-filters.ts";
 import { runTsWorker } from "./ts-worker.ts";
+import { createLog } from "../log.ts";
+
+const log = createLog("render");
 
 /** What one render pass wrote. */
 export interface RenderStats {
@@ -96,6 +99,13 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
           { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) },
         ),
       );
+    log.debug(
+      "%d routes: %d on this thread, %d on %d worker thread(s)",
+      jobs.length,
+      parts[0]!.length,
+      jobs.length - parts[0]!.length,
+      helpers,
+    );
     renderRoutes(templates, parts[0]!, shared, outDir);
     await Promise.all(running);
     return { pages: jobs.length, seconds: (performance.now() - started) / 1000, threads: helpers + 1 };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { renderArticle, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
 import { buildCatalog, type Catalog } from "../core/catalog.ts";
 import { checkCollection, isPublishable } from "../core/collection.ts";
-import { BantinError, ContentError, describeLine, type ContentProblem } from "../core/errors.ts";
+import { BantinError, ConfigError, ContentError, describeLine, StoreUnavailableError, type ContentProblem } from "../core/errors.ts";
 import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
 import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
@@ -11,10 +11,11 @@ import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { prepareAllFiles } from "./prepare-articles.ts";
 import { PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
-import { openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
+import { getChangeNotesFolder, openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
 import { pruneStaleOutput } from "./prune-output.ts";
 import { createPageRenderer } from "./render-pages.ts";
 import { listRoutes } from "../core/routes.ts";
+import { createLog } from "../log.ts";
 
 /** The validated content of a site, before photos are processed. */
 export interface CheckedContent {
@@ -124,9 +125,11 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
     }
     return loaded;
   } catch (error) {
-    if (!(error instanceof BantinError)) throw error;
+    // Only a store that cannot be read, or store settings that are wrong, are survivable here.
+    if (!(error instanceof StoreUnavailableError || error instanceof ConfigError)) throw error;
     if (options.production) {
-      throw new BantinError(
+      const Kind = error instanceof ConfigError ? ConfigError : StoreUnavailableError;
+      throw new Kind(
         `${error.message}. A production build stops here rather than publish pages without their comments; check the store settings (README, "Deploying to Netlify") and build again.`,
         { cause: error },
       );
@@ -144,7 +147,7 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
  */
 export function createSiteLoader(
   options: BuildOptions,
-  log: (line: string) => void = (line) => console.log(`[bantin] ${line}`),
+  log: (line: string) => void = createLog("render").info,
   onContentError?: (error: ContentError, summary: string, canKeepLast: boolean) => "keep" | undefined,
 ) {
   const photos = new PhotoProcessor(options.cacheDir, log);
@@ -228,9 +231,8 @@ export function createSiteLoader(
      */
     async getWatchTargets(): Promise<string[]> {
       const targets = [options.contentDir];
-      const choice = readStoreChoice();
-      if (choice.kind === "file") {
-        const changes = path.join(choice.dir, "changes");
+      const changes = getChangeNotesFolder(readStoreChoice());
+      if (changes) {
         await fs.mkdir(changes, { recursive: true });
         targets.push(changes);
       }

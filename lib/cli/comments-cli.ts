@@ -20,7 +20,7 @@ export interface CliContext {
   fetchImpl?: typeof fetch;
 }
 
-export const USAGE = `npm run comments -- <command>
+const USAGE = `npm run comments -- <command>
   list [--status pending|approved|rejected] [--article SLUG]   the queue as a table
   show ID                                                      one comment, with its email
   approve ID... [--rebuild]                                    publish at the next build
@@ -62,7 +62,10 @@ async function importFile(file: string, ctx: CliContext, by: string): Promise<nu
   try {
     raw = JSON.parse(await fs.readFile(file, "utf8"));
   } catch (error) {
-    throw new BantinError(`${file} cannot be read as JSON (${(error as Error).message}); give a file made by \`npm run comments -- export\``, { cause: error });
+    throw new BantinError(
+      `${file} cannot be read as JSON (${(error as Error).message}); give a file made by \`npm run comments -- export\``,
+      { cause: error },
+    );
   }
   if (!Array.isArray(raw)) throw new BantinError(`${file} should hold a JSON list of comments, as \`export\` writes`);
   const problems: string[] = [];
@@ -70,7 +73,9 @@ async function importFile(file: string, ctx: CliContext, by: string): Promise<nu
   raw.forEach((item, index) => {
     const parsed = commentRecordSchema.safeParse(item);
     if (parsed.success) records.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push(`  record ${index + 1}: ${issue.path.join(".") || "(record)"}: ${issue.message}`);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push(`  record ${index + 1}: ${issue.path.join(".") || "(record)"}: ${issue.message}`);
   });
   if (problems.length) throw new BantinError(`${file} was not imported; nothing changed. Fix these records:\n${problems.join("\n")}`);
   let added = 0;
@@ -94,7 +99,13 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { status: { type: "string" }, article: { type: "string" }, rebuild: { type: "boolean" }, fix: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        status: { type: "string" },
+        article: { type: "string" },
+        rebuild: { type: "boolean" },
+        fix: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     throw new BantinError(`${(error as Error).message}\n${USAGE}`, { cause: error });
@@ -114,8 +125,14 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     case "list": {
       const status = values.status as CommentStatus | undefined;
       if (status && !COMMENT_STATUSES.includes(status)) throw new BantinError(`--status must be one of ${COMMENT_STATUSES.join(", ")}`);
-      if (values.article !== undefined && !isSlug(values.article)) throw new BantinError(`--article "${values.article}" is not an article slug (lower-case letters, digits and single dashes, as in the article's URL)`);
-      const all = warnDamaged(status === "pending" && !values.article ? await ctx.store.scanPending() : await ctx.store.scan(values.article), ctx);
+      if (values.article !== undefined && !isSlug(values.article))
+        throw new BantinError(
+          `--article "${values.article}" is not an article slug (lower-case letters, digits and single dashes, as in the article's URL)`,
+        );
+      const all = warnDamaged(
+        status === "pending" && !values.article ? await ctx.store.scanPending() : await ctx.store.scan(values.article),
+        ctx,
+      );
       const records = all.filter((record) => !status || record.status === status);
       ctx.out(records.length ? formatCommentTable(records, ctx.timeZone) : "No comments.");
       return 0;
@@ -132,7 +149,11 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     }
     case "approve":
     case "reject": {
-      const code = report(await decideComments(ctx.store, needIds(), command === "approve" ? "approved" : "rejected", by, ctx.now), `${command === "approve" ? "approved" : "rejected"}`, ctx);
+      const code = report(
+        await decideComments(ctx.store, needIds(), command === "approve" ? "approved" : "rejected", by, ctx.now),
+        `${command === "approve" ? "approved" : "rejected"}`,
+        ctx,
+      );
       if (values.rebuild) await requestRebuild(ctx, `comments ${command === "approve" ? "approved" : "rejected"}`);
       return code;
     }

@@ -19,7 +19,10 @@ export interface NewArticleInput {
 
 /** `"a, b,, c "` → `["a", "b", "c"]`: the tags a writer typed after --tags. */
 export function splitTags(text: string): string[] {
-  return text.split(",").map((tag) => tag.normalize("NFC").trim()).filter(Boolean);
+  return text
+    .split(",")
+    .map((tag) => tag.normalize("NFC").trim())
+    .filter(Boolean);
 }
 
 /**
@@ -37,7 +40,10 @@ export async function createArticleSkeleton(contentDir: string, config: SiteConf
     try {
       await fs.access(input.image, fs.constants.R_OK);
     } catch (error) {
-      throw new BantinError(fillPattern(writers.newArticle.imageMissing, { path: input.image, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { cause: error });
+      throw new BantinError(
+        fillPattern(writers.newArticle.imageMissing, { path: input.image, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+        { cause: error },
+      );
     }
   }
   const dir = path.join(contentDir, "articles", slug);

@@ -63,7 +63,13 @@ async function moderateEach(
       }
     }
   }
-  log.debug("%s %d id(s): %d done, %d not", verb, ids.length, outcomes.filter((outcome) => outcome.ok).length, outcomes.filter((outcome) => !outcome.ok).length);
+  log.debug(
+    "%s %d id(s): %d done, %d not",
+    verb,
+    ids.length,
+    outcomes.filter((outcome) => outcome.ok).length,
+    outcomes.filter((outcome) => !outcome.ok).length,
+  );
   return outcomes;
 }
 
@@ -73,7 +79,13 @@ async function moderateEach(
  * then the record and its decided marker, then the trust list; a failed write is retried, and a
  * decision that still fails is finished by running it again.
  */
-export function decideComments(store: CommentStore, ids: readonly string[], status: Exclude<CommentStatus, "pending">, by: string | null, now: Date): Promise<ModerationOutcome[]> {
+export function decideComments(
+  store: CommentStore,
+  ids: readonly string[],
+  status: Exclude<CommentStatus, "pending">,
+  by: string | null,
+  now: Date,
+): Promise<ModerationOutcome[]> {
   return moderateEach(store, ids, status === "approved" ? "approve" : "reject", async (found) => {
     const record = (found as { record: CommentRecord }).record;
     const decided = decideComment(record, status, now, by);

@@ -18,7 +18,12 @@ const REQUEST_PATIENCE_MS = 60 * 60_000;
  * approved, rejected or deleted since the last recorded build, or an embargoed article is due.
  * Nothing changed, no build. A request is not repeated while its build may still be running.
  */
-export async function checkForRebuild(state: RebuildState, hookUrl: string | undefined, now: Date, fetchImpl: typeof fetch = fetch): Promise<RebuildDecision> {
+export async function checkForRebuild(
+  state: RebuildState,
+  hookUrl: string | undefined,
+  now: Date,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RebuildDecision> {
   const [marker, changes, request] = await Promise.all([state.getBuildMarker(), state.listChanges(), state.getRebuildRequest()]);
   const newest = changes.at(-1) ?? null;
   log.debug("last build %s, %d change note(s), last request %s", marker?.builtAt ?? "none", changes.length, request?.at ?? "none");
@@ -32,10 +37,18 @@ export async function checkForRebuild(state: RebuildState, hookUrl: string | und
   }
   if (marker?.lastChange) await state.pruneChangesBefore(marker.lastChange, changes);
   if (!reason) return { triggered: false, reason: "nothing changed since the last build" };
-  if (request && request.lastChange === newest && request.reason === reason && now.getTime() - Date.parse(request.at) < REQUEST_PATIENCE_MS) {
+  if (
+    request &&
+    request.lastChange === newest &&
+    request.reason === reason &&
+    now.getTime() - Date.parse(request.at) < REQUEST_PATIENCE_MS
+  ) {
     return { triggered: false, reason: `a build was already requested at ${request.at} (${reason})` };
   }
-  if (!hookUrl) throw new ConfigError(`a rebuild is needed (${reason}) but BUILD_HOOK_URL is not set: create a build hook in Netlify (Site configuration → Build hooks) and add its URL as BUILD_HOOK_URL`);
+  if (!hookUrl)
+    throw new ConfigError(
+      `a rebuild is needed (${reason}) but BUILD_HOOK_URL is not set: create a build hook in Netlify (Site configuration → Build hooks) and add its URL as BUILD_HOOK_URL`,
+    );
   const url = new URL(hookUrl);
   url.searchParams.set("trigger_title", `bantin: ${reason}`);
   const response = await fetchImpl(url, { method: "POST" });

@@ -66,11 +66,26 @@ export async function submitComment(raw: Record<string, string>, ip: string | nu
   }
 }
 
-async function store(fields: CommentFields, target: CommentTarget, id: string, clientHash: string | null, now: Date, deps: SubmitDeps): Promise<SubmitOutcome> {
+async function store(
+  fields: CommentFields,
+  target: CommentTarget,
+  id: string,
+  clientHash: string | null,
+  now: Date,
+  deps: SubmitDeps,
+): Promise<SubmitOutcome> {
   const { store, log } = deps;
   const trusted = deps.autoApproveReturning && (await store.trust.isTrusted(fields.email));
   const record: CommentRecord = trusted
-    ? { id, ...fields, status: "approved", createdAt: now.toISOString(), clientHash, decidedAt: now.toISOString(), decidedBy: "auto: returning reader" }
+    ? {
+        id,
+        ...fields,
+        status: "approved",
+        createdAt: now.toISOString(),
+        clientHash,
+        decidedAt: now.toISOString(),
+        decidedBy: "auto: returning reader",
+      }
     : { id, ...fields, status: "pending", createdAt: now.toISOString(), clientHash, decidedAt: null, decidedBy: null };
   const duplicateKey = getDuplicateKey(fields);
   // The rate-limit slot and the write go out together (one round trip less); whichever way

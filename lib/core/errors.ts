@@ -62,7 +62,7 @@ export function describeLine(problem: ContentProblem, locale: Locale): string {
 }
 
 /** Formats problems grouped by file, one line each, for a terminal or a CI log. */
-export function formatContentProblems(problems: readonly ContentProblem[], locale: Locale): string {
+function formatContentProblems(problems: readonly ContentProblem[], locale: Locale): string {
   const byFile = new Map<string, ContentProblem[]>();
   for (const problem of problems) {
     const list = byFile.get(problem.file) ?? [];

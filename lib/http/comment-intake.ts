@@ -27,7 +27,12 @@ const intakeLog = createLog("intake");
 const logEvent: EventLog = (event, details) => intakeLog.event(event, details);
 
 async function readManifestLocale(request: Request, manifest?: ManifestSource): Promise<Locale> {
-  return readLocale((await manifest?.(request.url).then((found) => found.language, () => "vi")) ?? "vi");
+  return readLocale(
+    (await manifest?.(request.url).then(
+      (found) => found.language,
+      () => "vi",
+    )) ?? "vi",
+  );
 }
 
 /**
@@ -86,7 +91,9 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
   const read = await readRequestFields(request, BODY_LIMIT);
   if (read.kind === "error") {
     const status = { "unsupported-type": 415, "too-large": 413, malformed: 400 }[read.reason];
-    const message = { "unsupported-type": messages.unsupportedType, "too-large": messages.tooLarge, malformed: messages.malformed }[read.reason];
+    const message = { "unsupported-type": messages.unsupportedType, "too-large": messages.tooLarge, malformed: messages.malformed }[
+      read.reason
+    ];
     log("comment.refused", { status });
     return refuseComment(read.format, status, locale, { form: message });
   }

@@ -17,7 +17,15 @@ export function readLocale(language: string): Locale {
  * A refusal in the request's format: JSON `{ error, fields }` (the form-wide reason, else the first
  * field's) or the HTML problem page with the reader's text and a way back to the article.
  */
-export function refuseComment(format: RequestKind, status: number, locale: Locale, errors: Partial<Record<CommentField, string>>, fields: Partial<CommentFields> = {}, articleUrl: string | null = null, headers: Record<string, string> = {}): Response {
+export function refuseComment(
+  format: RequestKind,
+  status: number,
+  locale: Locale,
+  errors: Partial<Record<CommentField, string>>,
+  fields: Partial<CommentFields> = {},
+  articleUrl: string | null = null,
+  headers: Record<string, string> = {},
+): Response {
   if (format === "json") {
     const { form, ...byField } = errors;
     return json(status, { error: form ?? Object.values(byField)[0] ?? "", fields: byField }, headers);
@@ -41,12 +49,23 @@ export function answerComment(outcome: SubmitOutcome, format: RequestKind, local
       return json(outcome.kind === "duplicate" ? 200 : 201, { id: outcome.id, status });
     }
     case "invalid":
-      return refuseComment(format, outcome.errors.slug && !outcome.target ? 404 : 400, locale, outcome.errors, outcome.fields, outcome.target?.url ?? null);
+      return refuseComment(
+        format,
+        outcome.errors.slug && !outcome.target ? 404 : 400,
+        locale,
+        outcome.errors,
+        outcome.fields,
+        outcome.target?.url ?? null,
+      );
     case "rateLimited": {
       const message = fillPattern(messages.rateLimited, { minutes: Math.ceil(outcome.retryAfter / 60) });
-      return refuseComment(format, 429, locale, { form: message }, outcome.fields, outcome.target.url, { "retry-after": String(outcome.retryAfter) });
+      return refuseComment(format, 429, locale, { form: message }, outcome.fields, outcome.target.url, {
+        "retry-after": String(outcome.retryAfter),
+      });
     }
     case "unavailable":
-      return refuseComment(format, 503, locale, { form: messages.unavailable }, outcome.fields, outcome.target?.url ?? null, { "retry-after": String(outcome.retryAfter) });
+      return refuseComment(format, 503, locale, { form: messages.unavailable }, outcome.fields, outcome.target?.url ?? null, {
+        "retry-after": String(outcome.retryAfter),
+      });
   }
 }

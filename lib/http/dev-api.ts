@@ -36,7 +36,11 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
 export function isLocalRequest(req: Pick<IncomingMessage, "socket" | "headers">): boolean {
   if (!isLoopbackAddress(req.socket.remoteAddress)) return false;
   const forwarded = [req.headers["x-forwarded-for"] ?? []].flat().join(",");
-  return forwarded.split(",").map((part) => part.trim()).filter(Boolean).every(isLoopbackAddress);
+  return forwarded
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .every(isLoopbackAddress);
 }
 
 interface DevModeration {
@@ -78,10 +82,15 @@ export function createDevApiMiddleware(getSiteDir: () => string, { env = process
   const moderation = readDevModeration(env, choice.kind === "file");
   // The same dependencies as the functions', on the store opened once for the server's life.
   const intake = readCommentDeps(env, manifest, store);
-  log(`[bantin] comments: POST /api/comments → ${choice.kind === "file" ? `local store ${choice.dir}` : `Netlify Blobs store ${choice.name}`}`);
+  log(
+    `[bantin] comments: POST /api/comments → ${choice.kind === "file" ? `local store ${choice.dir}` : `Netlify Blobs store ${choice.name}`}`,
+  );
   if (moderation.problem) log(`[bantin] moderation: off, ${moderation.problem}`);
   else if (moderation.local.has("local editor")) log(`[bantin] moderation: /admin/ (token: ${LOCAL_EDITOR_TOKEN}, from this machine only)`);
-  else log(`[bantin] moderation: /admin/ (${moderation.local.size > 0 ? "tokens from MODERATION_TOKENS" : "off: set MODERATION_TOKENS to use it with the Blobs store"})`);
+  else
+    log(
+      `[bantin] moderation: /admin/ (${moderation.local.size > 0 ? "tokens from MODERATION_TOKENS" : "off: set MODERATION_TOKENS to use it with the Blobs store"})`,
+    );
   return async (req, res, next) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const isModeration = path.startsWith("/api/moderation/");

@@ -15,7 +15,9 @@ export async function bindDevServerHost(host: string): Promise<void> {
   const { default: EleventyDevServer } = await import("@11ty/eleventy-dev-server");
   const prototype = EleventyDevServer.prototype;
   if (typeof prototype._serverListen !== "function") {
-    throw new BantinError("@11ty/eleventy-dev-server no longer has _serverListen: update lib/http/dev-server-host.ts to bind npm start to 127.0.0.1");
+    throw new BantinError(
+      "@11ty/eleventy-dev-server no longer has _serverListen: update lib/http/dev-server-host.ts to bind npm start to 127.0.0.1",
+    );
   }
   prototype._serverListen = function listenOnHost(this: InstanceType<typeof EleventyDevServer>, port: number) {
     this.server.listen({ port, host });

@@ -7,4 +7,14 @@ export { createDevApiMiddleware, isLocalRequest, isLoopbackAddress, LOCAL_EDITOR
 export { bindDevServerHost, readDevServerHost } from "./dev-server-host.ts";
 export { jsonResponse, htmlResponse, redirectResponse } from "./responses.ts";
 export { readRequestFields, readRequestKind, type ReadFields, type RequestKind } from "./request-fields.ts";
-export { openConfiguredStore, readCommentDeps, readCommentSalt, readIntakeSettings, readModerationDeps, readModerationTokens, readRebuildDeps, readRuntime, type Runtime } from "./settings.ts";
+export {
+  openConfiguredStore,
+  readCommentDeps,
+  readCommentSalt,
+  readIntakeSettings,
+  readModerationDeps,
+  readModerationTokens,
+  readRebuildDeps,
+  readRuntime,
+  type Runtime,
+} from "./settings.ts";

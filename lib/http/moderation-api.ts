@@ -23,7 +23,8 @@ const BASE = "/api/moderation";
 const DEFAULT_FAILURES = { max: 10, windowMs: 15 * 60_000 };
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonResponse(status, body, { "x-robots-tag": "noindex", ...headers });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  jsonResponse(status, body, { "x-robots-tag": "noindex", ...headers });
 
 /** The editor whose token this is, comparing every token in constant time; null when none. */
 export function findEditor(header: string | null, tokens: ModerationTokens): string | null {
@@ -63,7 +64,8 @@ export async function handleModerationRequest(request: Request, ip: string | nul
 
 async function answer(request: Request, ip: string | null, deps: ModerationDeps): Promise<Response> {
   const now = deps.now?.() ?? new Date();
-  if (deps.tokens.size === 0) return json(503, { error: "moderation is not set up: add MODERATION_TOKENS (name:token, tokens of 16+ characters)" });
+  if (deps.tokens.size === 0)
+    return json(503, { error: "moderation is not set up: add MODERATION_TOKENS (name:token, tokens of 16+ characters)" });
   let salt: string;
   try {
     salt = typeof deps.salt === "function" ? deps.salt() : deps.salt;
@@ -77,7 +79,12 @@ async function answer(request: Request, ip: string | null, deps: ModerationDeps)
   const editor = findEditor(request.headers.get("authorization"), deps.tokens);
   if (!editor) {
     const recent = await deps.store.countSignInFailures(client, now, limit.windowMs);
-    if (recent >= limit.max) return json(429, { error: "too many failed sign-ins; wait and try again" }, { "retry-after": String(Math.ceil(limit.windowMs / 1000)) });
+    if (recent >= limit.max)
+      return json(
+        429,
+        { error: "too many failed sign-ins; wait and try again" },
+        { "retry-after": String(Math.ceil(limit.windowMs / 1000)) },
+      );
     await deps.store.recordSignInFailure(client, now);
     return json(401, { error: "a valid moderation token is required" }, { "www-authenticate": 'Bearer realm="bantin moderation"' });
   }
@@ -86,9 +93,11 @@ async function answer(request: Request, ip: string | null, deps: ModerationDeps)
   const path = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : url.pathname;
   if (path === "/comments" && request.method === "GET") {
     const status = url.searchParams.get("status");
-    if (status && !COMMENT_STATUSES.includes(status as CommentStatus)) return json(400, { error: `status must be one of ${COMMENT_STATUSES.join(", ")}` });
+    if (status && !COMMENT_STATUSES.includes(status as CommentStatus))
+      return json(400, { error: `status must be one of ${COMMENT_STATUSES.join(", ")}` });
     const article = url.searchParams.get("article") ?? undefined;
-    if (article !== undefined && !isSlug(article)) return json(400, { error: "article must be an article slug (lower-case letters, digits and single dashes)" });
+    if (article !== undefined && !isSlug(article))
+      return json(400, { error: "article must be an article slug (lower-case letters, digits and single dashes)" });
     const scan = status === "pending" && !article ? await deps.store.scanPending() : await deps.store.scan(article);
     const comments = scan.records.filter((record) => !status || record.status === status);
     return json(200, { comments: comments.map(present), damaged: scan.damaged });

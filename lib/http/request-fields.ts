@@ -37,9 +37,15 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array |
  * anything else is answered in the format its type suggests (a form page unless JSON).
  */
 export function readRequestKind(request: Request): { format: RequestKind; supported: boolean } {
-  const [type = "", ...params] = (request.headers.get("content-type") ?? "").toLowerCase().split(";").map((part) => part.trim());
+  const [type = "", ...params] = (request.headers.get("content-type") ?? "")
+    .toLowerCase()
+    .split(";")
+    .map((part) => part.trim());
   const format: RequestKind = type === "application/json" ? "json" : "form";
-  const charset = params.find((param) => param.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  const charset = params
+    .find((param) => param.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
   const supported = (type === "application/json" || type === "application/x-www-form-urlencoded") && (!charset || charset === "utf-8");
   return { format, supported };
 }

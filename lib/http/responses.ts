@@ -1,7 +1,8 @@
 // Netlify's header rules cover static files only: function answers carry their own.
 const FUNCTION_HEADERS = {
   "cache-control": "no-store",
-  "content-security-policy": "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  "content-security-policy":
+    "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "strict-origin-when-cross-origin",
@@ -9,7 +10,10 @@ const FUNCTION_HEADERS = {
 
 /** A JSON answer from a function, with the security headers static pages get from netlify.toml. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...FUNCTION_HEADERS, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...FUNCTION_HEADERS, ...headers },
+  });
 }
 
 /** An HTML answer from a function, with the same headers. */

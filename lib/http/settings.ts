@@ -53,7 +53,9 @@ export function readIntakeSettings(env: NodeJS.ProcessEnv = process.env): Pick<I
   if (env.COMMENT_RATE_LIMIT) {
     const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(env.COMMENT_RATE_LIMIT);
     if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-      throw new ConfigError(`COMMENT_RATE_LIMIT="${env.COMMENT_RATE_LIMIT}" should be <count>/<seconds>, both at least 1, for example 5/600`);
+      throw new ConfigError(
+        `COMMENT_RATE_LIMIT="${env.COMMENT_RATE_LIMIT}" should be <count>/<seconds>, both at least 1, for example 5/600`,
+      );
     }
     rateLimit = { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
   }
@@ -69,11 +71,16 @@ export function readModerationTokens(env: NodeJS.ProcessEnv = process.env): Map<
   const tokens = new Map<string, string>();
   const add = (name: string, token: string, where: string) => {
     if (token.length < MIN_TOKEN) {
-      throw new ConfigError(`the token of editor "${name}" in ${where} has ${token.length} characters; tokens need at least ${MIN_TOKEN} (make one with \`openssl rand -hex 24\`)`);
+      throw new ConfigError(
+        `the token of editor "${name}" in ${where} has ${token.length} characters; tokens need at least ${MIN_TOKEN} (make one with \`openssl rand -hex 24\`)`,
+      );
     }
     tokens.set(name, token);
   };
-  const pairs = (env.MODERATION_TOKENS ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const pairs = (env.MODERATION_TOKENS ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   pairs.forEach((pair, index) => {
     const at = pair.indexOf(":");
     if (at <= 0) throw new ConfigError(`entry ${index + 1} of MODERATION_TOKENS has no editor name; write it as name:token`);
@@ -92,7 +99,11 @@ export function openConfiguredStore(env: NodeJS.ProcessEnv = process.env): Comme
  * Everything the comment handler needs. The functions call it per request (Netlify hands each
  * invocation its Blobs context); `npm start` once, passing the store it opened.
  */
-export function readCommentDeps(env: NodeJS.ProcessEnv, manifest: ManifestSource, store: CommentStore = openConfiguredStore(env)): IntakeDeps {
+export function readCommentDeps(
+  env: NodeJS.ProcessEnv,
+  manifest: ManifestSource,
+  store: CommentStore = openConfiguredStore(env),
+): IntakeDeps {
   return { store, manifest, ...readIntakeSettings(env) };
 }
 
@@ -102,6 +113,10 @@ export function readRebuildDeps(env: NodeJS.ProcessEnv): { store: CommentStore; 
 }
 
 /** Everything the moderation handler needs; `tokens` may be given (npm start decides them itself). */
-export function readModerationDeps(env: NodeJS.ProcessEnv, store: CommentStore = openConfiguredStore(env), tokens: ModerationDeps["tokens"] = readModerationTokens(env)): ModerationDeps {
+export function readModerationDeps(
+  env: NodeJS.ProcessEnv,
+  store: CommentStore = openConfiguredStore(env),
+  tokens: ModerationDeps["tokens"] = readModerationTokens(env),
+): ModerationDeps {
   return { store, tokens, salt: () => readCommentSalt(env) };
 }

@@ -52,12 +52,15 @@ export class DamagedValueError extends BantinError {
     readonly reason: string,
     cause?: unknown,
   ) {
-    super(`"${key}" in the comment store is damaged (${reason}); run \`npm run comments -- doctor\` to see it and \`doctor --fix\` to move it aside`, { cause });
+    super(
+      `"${key}" in the comment store is damaged (${reason}); run \`npm run comments -- doctor\` to see it and \`doctor --fix\` to move it aside`,
+      { cause },
+    );
   }
 }
 
 /** The OS or network reason of a failure, in one line. */
-export function describeCause(cause: unknown): string {
+function describeCause(cause: unknown): string {
   const message = cause instanceof Error ? cause.message : String(cause);
   return message.split("\n")[0]!;
 }

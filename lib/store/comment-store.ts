@@ -81,7 +81,8 @@ export class CommentStore {
 
   private async storeAndClaim(record: CommentRecord, markerKey: string): Promise<SubmitResult> {
     const key = commentKey(record.slug, record.id);
-    if (!(await this.backend.create(key, record))) throw new StoreUnavailableError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
+    if (!(await this.backend.create(key, record)))
+      throw new StoreUnavailableError(`comment id ${record.id} already exists under "${key}"; the submission was not stored`);
     const marker: DuplicateMarker = { id: record.id, slug: record.slug, createdAt: record.createdAt };
     try {
       // The index entry comes after the record: an entry without its record only sends a lookup
@@ -168,7 +169,11 @@ export class CommentStore {
   async scanPending(concurrency = 32): Promise<RecordScan> {
     const [keys, decided] = await Promise.all([this.backend.list(commentPrefix()), this.backend.list(DECIDED_PREFIX)]);
     const done = new Set(decided.map(idOfDecidedKey));
-    const scan = await readCommentKeys(this.backend, keys.filter((key) => !done.has(idOfCommentKey(key))), concurrency);
+    const scan = await readCommentKeys(
+      this.backend,
+      keys.filter((key) => !done.has(idOfCommentKey(key))),
+      concurrency,
+    );
     return { records: scan.records.filter((record) => record.status === "pending"), damaged: scan.damaged };
   }
 

@@ -23,7 +23,12 @@ export interface DoctorReport {
  * `--fix` also gives comments stored before the id index existed their index entry. Called as
  * `CommentStore.examine`; `deleteKey` erases a comment key with its markers.
  */
-export async function examineBackend(backend: StoreBackend, deleteKey: (key: string) => Promise<void>, now: Date, fix: boolean): Promise<DoctorReport> {
+export async function examineBackend(
+  backend: StoreBackend,
+  deleteKey: (key: string) => Promise<void>,
+  now: Date,
+  fix: boolean,
+): Promise<DoctorReport> {
   const { records, damaged } = await readCommentKeys(backend, await backend.list(commentPrefix()));
   const leftovers = await backend.sweepLeftovers(new Date(now.getTime() - LEFTOVER_AGE_MS), fix);
   const moved: DoctorReport["moved"] = [];
@@ -45,7 +50,8 @@ export async function examineBackend(backend: StoreBackend, deleteKey: (key: str
 /** The report as lines for a terminal: what is wrong, where, and the command that fixes it. */
 export function formatDoctorReport(report: DoctorReport): string[] {
   const indexed = report.indexed ? [`Added ${report.indexed} older comment(s) to the id index.`] : [];
-  if (report.damaged.length === 0 && report.leftovers.length === 0) return [...indexed, "The comment store is healthy: every comment record reads, and no temporary files are left over."];
+  if (report.damaged.length === 0 && report.leftovers.length === 0)
+    return [...indexed, "The comment store is healthy: every comment record reads, and no temporary files are left over."];
   const lines: string[] = [...indexed];
   if (report.damaged.length) {
     lines.push(`${report.damaged.length} damaged comment record(s):`);
@@ -55,9 +61,14 @@ export function formatDoctorReport(report: DoctorReport): string[] {
     }
   }
   if (report.leftovers.length) {
-    lines.push(`${report.leftovers.length} temporary file(s) older than an hour, left by interrupted writes${report.fixed ? " (removed)" : ""}:`);
+    lines.push(
+      `${report.leftovers.length} temporary file(s) older than an hour, left by interrupted writes${report.fixed ? " (removed)" : ""}:`,
+    );
     for (const file of report.leftovers) lines.push(`  ${file}`);
   }
-  if (!report.fixed) lines.push("Run `npm run comments -- doctor --fix` to move damaged records to damaged/ (their text kept as it is) and remove the leftovers.");
+  if (!report.fixed)
+    lines.push(
+      "Run `npm run comments -- doctor --fix` to move damaged records to damaged/ (their text kept as it is) and remove the leftovers.",
+    );
   return lines;
 }

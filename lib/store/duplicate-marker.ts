@@ -19,7 +19,8 @@ export async function readMarker(backend: StoreBackend, key: string): Promise<Du
     if (error instanceof DamagedValueError) return null;
     throw error;
   }
-  if (!marker || typeof marker.id !== "string" || !isSortableId(marker.id) || typeof marker.slug !== "string" || !isSlug(marker.slug)) return null;
+  if (!marker || typeof marker.id !== "string" || !isSortableId(marker.id) || typeof marker.slug !== "string" || !isSlug(marker.slug))
+    return null;
   return marker as DuplicateMarker;
 }
 

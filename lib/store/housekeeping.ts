@@ -11,7 +11,9 @@ const DAY_MS = 86_400_000;
  */
 export async function pruneExpiredKeys(backend: StoreBackend, now: Date): Promise<number> {
   const idAge = (key: string) => now.getTime() - getIdTime(idOfTimedKey(key)).getTime();
-  const [rate, failures, spam] = await Promise.all([RATE_PREFIX, SIGN_IN_FAILURE_PREFIX, spamPrefix()].map((prefix) => backend.list(prefix)));
+  const [rate, failures, spam] = await Promise.all(
+    [RATE_PREFIX, SIGN_IN_FAILURE_PREFIX, spamPrefix()].map((prefix) => backend.list(prefix)),
+  );
   const expired = [
     ...rate!.filter((key) => windowEndOfRateKey(key) <= now.getTime()),
     ...failures!.filter((key) => idAge(key) > DAY_MS),

@@ -19,7 +19,7 @@ export async function indexCommentId(backend: StoreBackend, id: string, slug: st
 }
 
 /** The slug the index gives for `id`; null when there is no entry or it is unusable. */
-export async function lookUpCommentId(backend: StoreBackend, id: string): Promise<string | null> {
+async function lookUpCommentId(backend: StoreBackend, id: string): Promise<string | null> {
   let entry: Partial<IdIndexEntry> | null;
   try {
     entry = await backend.get<Partial<IdIndexEntry>>(idIndexKey(id));

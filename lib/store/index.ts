@@ -3,7 +3,7 @@
  * keys.ts (its doc comment has the table of every prefix).
  */
 export { CommentStore, type FoundComment, type ImportResult, type RecordScan, type SubmitResult } from "./comment-store.ts";
-export { openCommentStore, readStoreChoice, type StoreChoice } from "./open-store.ts";
+export { getChangeNotesFolder, openCommentStore, readStoreChoice, type StoreChoice } from "./open-store.ts";
 export { createFileBackend } from "./file-backend.ts";
 export { createBlobsBackend } from "./blobs-backend.ts";
 export { DamagedValueError, StoreError, type StoreBackend } from "./backend.ts";

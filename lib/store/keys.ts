@@ -105,7 +105,7 @@ export function signInFailureKey(client: string, id: string): string {
   return `${signInFailurePrefix(client)}${id}`;
 }
 
-export const SPAM_PREFIX = "spam/";
+const SPAM_PREFIX = "spam/";
 
 /** The prefix of the spam counts of a day (`YYYY-MM-DD`), or of all days. */
 export function spamPrefix(day?: string): string {

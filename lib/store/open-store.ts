@@ -5,6 +5,7 @@ import { hasNetlifyContext, readRuntime } from "../runtime.ts";
 import { CommentStore } from "./comment-store.ts";
 import { createBlobsBackend } from "./blobs-backend.ts";
 import { createFileBackend } from "./file-backend.ts";
+import { CHANGES_PREFIX } from "./keys.ts";
 
 /** Which store the environment asks for, and where it is. */
 export type StoreChoice =
@@ -34,7 +35,9 @@ export function readStoreChoice(env: NodeJS.ProcessEnv = process.env, root = pro
   // A local Blobs server has no cache in front of it: the same address serves strong reads.
   if (env.BANTIN_BLOBS_URL) choice.edgeURL = choice.uncachedEdgeURL = env.BANTIN_BLOBS_URL;
   if (!hasNetlifyContext(env) && !(choice.siteID && choice.token)) {
-    throw new ConfigError("the Netlify Blobs store needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN outside Netlify (see README, \"Moderating on Netlify\")");
+    throw new ConfigError(
+      'the Netlify Blobs store needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN outside Netlify (see README, "Moderating on Netlify")',
+    );
   }
   return choice;
 }
@@ -45,4 +48,12 @@ export function openCommentStore(choice: StoreChoice = readStoreChoice()): Comme
   const { kind: _kind, ...options } = choice;
   // Strong consistency: an editor's approval must be visible to the very next build.
   return new CommentStore(createBlobsBackend(getStore({ ...options, consistency: "strong" })));
+}
+
+/**
+ * The folder in which a local file store keeps its change notes (what a running `npm start`
+ * watches to rebuild after an editor's decision), or null for Netlify Blobs.
+ */
+export function getChangeNotesFolder(choice: StoreChoice): string | null {
+  return choice.kind === "file" ? path.join(choice.dir, CHANGES_PREFIX) : null;
 }

@@ -11,7 +11,12 @@ export type RateClaim = { ok: true; key: string } | { ok: false; retryAfter: num
  * write that loses a race to another request goes on to the next free slot, so racing requests
  * can never both take the last one.
  */
-export async function claimFreeSlot(backend: StoreBackend, clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
+export async function claimFreeSlot(
+  backend: StoreBackend,
+  clientHash: string,
+  now: Date,
+  limit: { max: number; windowMs: number },
+): Promise<RateClaim> {
   const windowEnd = (Math.floor(now.getTime() / limit.windowMs) + 1) * limit.windowMs;
   const prefix = rateWindowPrefix(clientHash, windowEnd);
   const taken = new Set((await backend.list(prefix)).map((key) => key.slice(prefix.length)));
@@ -28,7 +33,12 @@ export async function claimFreeSlot(backend: StoreBackend, clientHash: string, n
 const claims = new Map<string, Promise<unknown>>();
 
 /** Like claimFreeSlot, but waits for this process's earlier claims of the same client. */
-export function claimSlotInTurn(backend: StoreBackend, clientHash: string, now: Date, limit: { max: number; windowMs: number }): Promise<RateClaim> {
+export function claimSlotInTurn(
+  backend: StoreBackend,
+  clientHash: string,
+  now: Date,
+  limit: { max: number; windowMs: number },
+): Promise<RateClaim> {
   const previous = claims.get(clientHash) ?? Promise.resolve();
   const claim = previous.then(() => claimFreeSlot(backend, clientHash, now, limit));
   const settled = claim.catch(() => undefined);

@@ -30,7 +30,11 @@ export async function readCommentKey(backend: StoreBackend, key: string): Promis
 }
 
 /** Reads many comment keys, `concurrency` at a time: the comments oldest first, and the damaged keys. */
-export async function readCommentKeys(backend: StoreBackend, keys: readonly string[], concurrency = 32): Promise<{ records: CommentRecord[]; damaged: DamagedRecord[] }> {
+export async function readCommentKeys(
+  backend: StoreBackend,
+  keys: readonly string[],
+  concurrency = 32,
+): Promise<{ records: CommentRecord[]; damaged: DamagedRecord[] }> {
   const records: CommentRecord[] = [];
   const damaged: DamagedRecord[] = [];
   let next = 0;

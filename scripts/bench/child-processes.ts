@@ -151,7 +151,7 @@ export function findLeftovers(): ProcessInfo[] {
 }
 
 /** Kills every group started by `spawnOwned` and every leftover at once (usable while exiting). */
-export function killEverything(): void {
+function killEverything(): void {
   for (const pgid of groups) signal(-pgid, "SIGKILL");
   groups.clear();
   for (const p of findLeftovers()) signal(p.pid, "SIGKILL");

@@ -11,7 +11,7 @@ export interface CorpusOptions {
   seed?: number;
 }
 
-export const SECTIONS = [
+const SECTIONS = [
   "Tin hoạt động",
   "Khoa học - Công nghệ",
   "Đời sống",

@@ -11,7 +11,7 @@ import { bantin, ROOT } from "./contenders.ts";
 import { runTimed, summarize, type Sample } from "./measure.ts";
 
 /** Seeds `perArticle` approved comments for each of `articles` corpus slugs into a local store. */
-export async function seedComments(dir: string, articles: number, perArticle: number): Promise<CommentStore> {
+async function seedComments(dir: string, articles: number, perArticle: number): Promise<CommentStore> {
   const backend = createFileBackend(dir);
   const base = Date.UTC(2025, 0, 1);
   const records: CommentRecord[] = [];
@@ -63,7 +63,7 @@ export async function measureCommentLoading(workDir: string, articles: number, p
 const PHOTO_LINE = /ảnh (\d+): (\d+) encoded, (\d+) from cache in ([\d.]+) s/;
 
 /** One bantin build with what its log says about photos. */
-export async function buildWithPhotos(corpus: string, out: string, cacheDir: string, commentDir: string, now: string) {
+async function buildWithPhotos(corpus: string, out: string, cacheDir: string, commentDir: string, now: string) {
   const { command, args, env } = bantin(cacheDir, commentDir, now).command(corpus, out);
   await fs.rm(out, { recursive: true, force: true });
   const sample = await runTimed(command, args, { cwd: ROOT, env });

@@ -31,17 +31,25 @@ describe("the comment function when its set-up fails", () => {
     const get = await handler(new Request(url), context);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
-    expect((await handler(new Request(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }), context)).status).toBe(415);
+    expect(
+      (await handler(new Request(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }), context)).status,
+    ).toBe(415);
   });
 
   it("answers a real submission with 503 and Retry-After", async () => {
-    const response = await handler(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), context);
+    const response = await handler(
+      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      context,
+    );
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("60");
   });
 
   it("says so in the site's language, as the handler does (not an English-only message)", async () => {
-    const response = await handler(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), context);
+    const response = await handler(
+      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      context,
+    );
     expect(await response.json()).toEqual({ error: vi_.comments.errors.unavailable, fields: {} });
   });
 });

@@ -54,7 +54,13 @@ describe("the comment function over HTTP (netlify functions:serve)", () => {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ slug: "bai-mo", name: "Phạm Thu Hà", email: "ha@example.com", content: "Gửi từ biểu mẫu HTML.", website: "" }),
+      body: new URLSearchParams({
+        slug: "bai-mo",
+        name: "Phạm Thu Hà",
+        email: "ha@example.com",
+        content: "Gửi từ biểu mẫu HTML.",
+        website: "",
+      }),
     });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/tin-hoat-dong/bai-mo/?binh-luan=da-gui#binh-luan-da-gui");
@@ -80,14 +86,21 @@ describe("the comment function over HTTP (netlify functions:serve)", () => {
     expect((await fetch(url())).headers.get("allow")).toBe("POST");
     const text = await fetch(url(), { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
     expect(text.status).toBe(415);
-    const big = await fetch(url(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ content: "x".repeat(40_000) }) });
+    const big = await fetch(url(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ content: "x".repeat(40_000) }),
+    });
     expect(big.status).toBe(413);
     const broken = await fetch(url(), { method: "POST", headers: { "content-type": "application/json" }, body: '{"slug": "bai-mo", "na' });
     expect(broken.status).toBe(400);
     const json = await broken.json();
     expect(json.error).toBe("Dữ liệu gửi lên không đọc được.");
     // A body cut short: the client promises 200 bytes, sends 20 and hangs up.
-    const answer = await sendRaw(port, `POST /api/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"slug":"bai-mo","na`);
+    const answer = await sendRaw(
+      port,
+      `POST /api/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"slug":"bai-mo","na`,
+    );
     expect(answer).not.toMatch(/^HTTP\/1\.1 5/);
     expect((await store.list()).length).toBe(before);
   });

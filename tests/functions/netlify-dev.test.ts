@@ -38,9 +38,16 @@ beforeAll(async () => {
   served = await startProcess(
     "npx",
     [
-      "netlify", "dev", "--offline", "--internal-disable-edge-functions",
-      "--port", String(port), "--target-port", String(targetPort),
-      "--command", `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts --serve --port=${targetPort} --output=${outDir}`,
+      "netlify",
+      "dev",
+      "--offline",
+      "--internal-disable-edge-functions",
+      "--port",
+      String(port),
+      "--target-port",
+      String(targetPort),
+      "--command",
+      `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts --serve --port=${targetPort} --output=${outDir}`,
     ],
     env,
     async () => (await fetch(`http://127.0.0.1:${port}/comment-manifest.json`)).ok,
@@ -65,11 +72,20 @@ describe("netlify dev with no setup", () => {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ slug: "nua-dem", name: "Lê Văn Tám", email: "tam@example.com", content: "Gửi qua netlify dev.", website: "" }),
+      body: new URLSearchParams({
+        slug: "nua-dem",
+        name: "Lê Văn Tám",
+        email: "tam@example.com",
+        content: "Gửi qua netlify dev.",
+        website: "",
+      }),
     });
     expect(response.status, await response.clone().text()).toBe(303);
     expect(response.headers.get("location")).toBe("/tin-hoat-dong/nua-dem/?binh-luan=da-gui#binh-luan-da-gui");
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/comments.ts", "list"], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/comments.ts", "list"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     expect(stdout).toContain("Lê Văn Tám");
     expect(stdout).toContain("nua-dem");
     expect(served.output()).toContain("development salt");

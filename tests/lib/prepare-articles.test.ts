@@ -33,25 +33,49 @@ async function prepare(name: string, content: string | Uint8Array) {
 describe("files no article should be", () => {
   it("turns a 528-byte YAML alias bomb into a problem with file and line, in well under a second", async () => {
     const rows = ["title: A", "x0: &x0 [a,a,a,a,a,a,a,a,a]"];
-    for (let i = 1; i <= 8; i++) rows.push(`x${i}: &x${i} [${Array(9).fill(`*x${i - 1}`).join(",")}]`);
+    for (let i = 1; i <= 8; i++)
+      rows.push(
+        `x${i}: &x${i} [${Array(9)
+          .fill(`*x${i - 1}`)
+          .join(",")}]`,
+      );
     const result = await prepare("bom", `---\n${rows.join("\n")}\n---\nThân bài\n`);
     expect(result.seconds).toBeLessThan(0.5);
     expect(result.article).toBeNull();
-    expect(result.problems).toEqual([expect.objectContaining({ file: "content/articles/bom/index.md", line: 3, message: expect.stringContaining("bí danh YAML") })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: "content/articles/bom/index.md", line: 3, message: expect.stringContaining("bí danh YAML") }),
+    ]);
   });
 
   it("refuses a file over the size limit, a NUL byte and bytes that are not UTF-8, naming file and line", async () => {
     const large = await prepare("lon", `${head}---\n${"Đoạn văn dài. ".repeat(MAX_ARTICLE_BYTES / 10)}`);
-    expect(large.problems).toEqual([expect.objectContaining({ file: "content/articles/lon/index.md", field: "(file)", message: expect.stringContaining(String(MAX_ARTICLE_BYTES)) })]);
+    expect(large.problems).toEqual([
+      expect.objectContaining({
+        file: "content/articles/lon/index.md",
+        field: "(file)",
+        message: expect.stringContaining(String(MAX_ARTICLE_BYTES)),
+      }),
+    ]);
     const nul = await prepare("nul", `${head}---\nDòng một\nDòng\u0000 hai\n`);
-    expect(nul.problems).toEqual([expect.objectContaining({ file: "content/articles/nul/index.md", line: 8, message: expect.stringContaining("NUL") })]);
-    const latin1 = await prepare("latin1", Buffer.concat([Buffer.from(`${head}---\nDòng một\n`), Buffer.from([0x43, 0xe0, 0x20, 0xff, 0x0a])]));
-    expect(latin1.problems).toEqual([expect.objectContaining({ file: "content/articles/latin1/index.md", line: 8, message: expect.stringContaining("UTF-8") })]);
+    expect(nul.problems).toEqual([
+      expect.objectContaining({ file: "content/articles/nul/index.md", line: 8, message: expect.stringContaining("NUL") }),
+    ]);
+    const latin1 = await prepare(
+      "latin1",
+      Buffer.concat([Buffer.from(`${head}---\nDòng một\n`), Buffer.from([0x43, 0xe0, 0x20, 0xff, 0x0a])]),
+    );
+    expect(latin1.problems).toEqual([
+      expect.objectContaining({ file: "content/articles/latin1/index.md", line: 8, message: expect.stringContaining("UTF-8") }),
+    ]);
   });
 
   it("still checks the body's photos when the front matter is not YAML", async () => {
     const result = await prepare("yaml-hong", "---\ntitle: Tin: mới\n---\nĐoạn văn.\n\n![](./khong-co.jpg)\n");
-    expect(result.problems.map((p) => [p.field, p.line])).toEqual([["(front matter)", 2], ["body", 6], ["body", 6]]);
+    expect(result.problems.map((p) => [p.field, p.line])).toEqual([
+      ["(front matter)", 2],
+      ["body", 6],
+      ["body", 6],
+    ]);
     expect(result.problems[2]!.message).toContain('không có tệp ảnh "./khong-co.jpg"');
   });
 
@@ -111,7 +135,9 @@ describe("photos from outside the article's folder", () => {
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, "anh.jpg"), "<html>a saved web page</html>");
     const result = await prepare("khong-phai-anh", `${head}---\n![Ảnh](./anh.jpg)\n`);
-    expect(result.problems).toEqual([expect.objectContaining({ field: "body", line: 7, message: expect.stringContaining("không phải tệp ảnh") })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ field: "body", line: 7, message: expect.stringContaining("không phải tệp ảnh") }),
+    ]);
   });
 
   it("lets a single-file article use photos in the folder holding it", async () => {

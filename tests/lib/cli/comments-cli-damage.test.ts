@@ -24,7 +24,14 @@ function setup() {
   const store = new CommentStore(backend);
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CliContext = { store, timeZone: "Asia/Ho_Chi_Minh", now: new Date(), env: { BANTIN_EDITOR: "Huy" }, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const ctx: CliContext = {
+    store,
+    timeZone: "Asia/Ho_Chi_Minh",
+    now: new Date(),
+    env: { BANTIN_EDITOR: "Huy" },
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  };
   return { dir, backend, store, out, err, run: (...argv: string[]) => runModerationCommand(argv, ctx) };
 }
 
@@ -131,7 +138,11 @@ describe("npm run comments with damaged records", () => {
     const { dir, store } = setup();
     await seedDamage(dir, store);
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/comments.ts", ...args], { cwd: ROOT, env: { ...process.env, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: dir }, encoding: "utf8" });
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/comments.ts", ...args], {
+        cwd: ROOT,
+        env: { ...process.env, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: dir },
+        encoding: "utf8",
+      });
     const listed = run("list");
     expect(listed.status).toBe(0);
     expect(listed.stderr).not.toMatch(/\n\s+at /);

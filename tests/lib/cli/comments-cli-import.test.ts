@@ -24,7 +24,14 @@ function setup() {
   });
   const store = new CommentStore(backend);
   const out: string[] = [];
-  const ctx: CliContext = { store, timeZone: "UTC", now: new Date("2026-11-26T10:00:00Z"), env: { BANTIN_EDITOR: "Huy" }, out: (t) => out.push(t), err: (t) => out.push(t) };
+  const ctx: CliContext = {
+    store,
+    timeZone: "UTC",
+    now: new Date("2026-11-26T10:00:00Z"),
+    env: { BANTIN_EDITOR: "Huy" },
+    out: (t) => out.push(t),
+    err: (t) => out.push(t),
+  };
   return { store, out, writes, run: (...argv: string[]) => runModerationCommand(argv, ctx) };
 }
 
@@ -59,7 +66,9 @@ describe("npm run comments -- import", () => {
     const { store, out, run } = setup();
     const first = await seedComment(store, { slug: "bai", name: "Bình", content: "Cùng một ý", email: "binh@example.com" });
     expect(await run("import", file)).toBe(0);
-    expect(out.at(-1)).toBe("Imported 0 comment(s); 0 were already in the store and left as they are. 1 were the same as a stored comment (article, email and text) and left out.");
+    expect(out.at(-1)).toBe(
+      "Imported 0 comment(s); 0 were already in the store and left as they are. 1 were the same as a stored comment (article, email and text) and left out.",
+    );
     expect((await store.list()).map((record) => record.id)).toEqual([first.id]);
   });
 });

@@ -24,14 +24,27 @@ function setup(env: NodeJS.ProcessEnv = {}) {
   const store = new CommentStore(createFileBackend(path.join(temp, `store-${++stores}`)));
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CliContext = { store, timeZone: "Asia/Ho_Chi_Minh", now: new Date("2026-11-26T10:00:00Z"), env: { BANTIN_EDITOR: "Huy", ...env }, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const ctx: CliContext = {
+    store,
+    timeZone: "Asia/Ho_Chi_Minh",
+    now: new Date("2026-11-26T10:00:00Z"),
+    env: { BANTIN_EDITOR: "Huy", ...env },
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  };
   return { store, out, err, run: (...argv: string[]) => runModerationCommand(argv, ctx) };
 }
 
 describe("npm run comments", () => {
   it("lists a readable table, filters it, and shows one comment with its email", async () => {
     const { store, out, run } = setup();
-    const a = await seedComment(store, { slug: "bai-mot", name: "Nguyễn An", content: "Dòng một\nDòng hai", email: "an@example.com", at: new Date("2026-11-26T01:30:00Z") });
+    const a = await seedComment(store, {
+      slug: "bai-mot",
+      name: "Nguyễn An",
+      content: "Dòng một\nDòng hai",
+      email: "an@example.com",
+      at: new Date("2026-11-26T01:30:00Z"),
+    });
     await seedComment(store, { slug: "bai-hai", name: "Lê Bình", content: "Khác", status: "approved" });
     expect(await run("list")).toBe(0);
     const [table] = out.splice(0);
@@ -52,7 +65,7 @@ describe("npm run comments", () => {
     const a = await seedComment(store, { slug: "bai", name: "An", content: "Một" });
     const b = await seedComment(store, { slug: "bai", name: "Bình", content: "Hai" });
     expect(await run("approve", a.id, b.id)).toBe(0);
-    expect((await store.get(a.id))).toMatchObject({ status: "approved", decidedBy: "Huy", decidedAt: "2026-11-26T10:00:00.000Z" });
+    expect(await store.get(a.id)).toMatchObject({ status: "approved", decidedBy: "Huy", decidedAt: "2026-11-26T10:00:00.000Z" });
     expect(await run("reject", b.id)).toBe(0);
     expect((await store.get(b.id))?.status).toBe("rejected");
     expect(await run("delete", b.id)).toBe(0);
@@ -72,7 +85,10 @@ describe("npm run comments", () => {
     const target = setup();
     expect(await target.run("import", file)).toBe(0);
     expect(await target.run("import", file)).toBe(0);
-    expect(target.out).toEqual(["Imported 2 comment(s); 0 were already in the store and left as they are.", "Imported 0 comment(s); 2 were already in the store and left as they are."]);
+    expect(target.out).toEqual([
+      "Imported 2 comment(s); 0 were already in the store and left as they are.",
+      "Imported 0 comment(s); 2 were already in the store and left as they are.",
+    ]);
     expect(await target.store.list()).toEqual(await source.store.list());
   });
 

@@ -63,7 +63,10 @@ describe("the scheduled rebuild check (build hook: a local server counting calls
     const backend = createBlobsBackend(blobs.openStore());
     const store = new CommentStore(backend);
     await backend.createText("builds/last", '{"builtAt": "2026-');
-    expect(await checkForRebuild(store.rebuild, hook.url, new Date())).toMatchObject({ triggered: true, reason: "no build has been recorded yet" });
+    expect(await checkForRebuild(store.rebuild, hook.url, new Date())).toMatchObject({
+      triggered: true,
+      reason: "no build has been recorded yet",
+    });
     expect(hook.calls).toHaveLength(1);
   });
 });

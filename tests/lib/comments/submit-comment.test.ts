@@ -25,7 +25,17 @@ let count = 0;
 function deps(overrides: Partial<SubmitDeps> = {}): SubmitDeps & { events: string[] } {
   const events: string[] = [];
   const store = new CommentStore(createFileBackend(`${temp}/store-${++count}`));
-  return { store, manifest: MANIFEST, locale: en, salt: "s", rateLimit: { max: 1, windowMs: 60_000 }, autoApproveReturning: false, log: (event) => events.push(event), events, ...overrides };
+  return {
+    store,
+    manifest: MANIFEST,
+    locale: en,
+    salt: "s",
+    rateLimit: { max: 1, windowMs: 60_000 },
+    autoApproveReturning: false,
+    log: (event) => events.push(event),
+    events,
+    ...overrides,
+  };
 }
 
 describe("submitComment", () => {
@@ -48,7 +58,10 @@ describe("submitComment", () => {
   });
 
   it("tells spam, the rate limit (with retryAfter) and a failing store (unavailable) apart", async () => {
-    expect(await submitComment({ ...VALID, website: "http://spam.example" }, null, NOW, deps())).toMatchObject({ kind: "spam", target: MANIFEST.articles.open });
+    expect(await submitComment({ ...VALID, website: "http://spam.example" }, null, NOW, deps())).toMatchObject({
+      kind: "spam",
+      target: MANIFEST.articles.open,
+    });
     const limited = deps();
     await submitComment(VALID, "203.0.113.9", NOW, limited);
     const second = await submitComment({ ...VALID, content: "Another one." }, "203.0.113.9", NOW, limited);
@@ -60,7 +73,11 @@ describe("submitComment", () => {
         if (operation === "create" && key.startsWith("comments/")) throw new StoreError("create", key, new Error("disk full"));
       }),
     );
-    expect(await submitComment(VALID, "203.0.113.2", NOW, failing)).toMatchObject({ kind: "unavailable", retryAfter: 30, fields: { slug: "open" } });
+    expect(await submitComment(VALID, "203.0.113.2", NOW, failing)).toMatchObject({
+      kind: "unavailable",
+      retryAfter: 30,
+      fields: { slug: "open" },
+    });
     expect(failing.events).toEqual(["comment.store_error"]);
   });
 });

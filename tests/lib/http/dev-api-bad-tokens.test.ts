@@ -26,7 +26,7 @@ describe("a bad MODERATION_TOKENS in npm start", () => {
     const lines: string[] = [];
     const env = { BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: path.join(temp, "comments"), MODERATION_TOKENS: "lan:short" };
     const middleware = createDevApiMiddleware(() => temp, { env, log: (line) => lines.push(line) });
-    expect(lines.join("\n")).toContain("[bantin] moderation: off, MODERATION_TOKENS: the token for \"lan\" is shorter than 16 characters");
+    expect(lines.join("\n")).toContain('[bantin] moderation: off, MODERATION_TOKENS: the token for "lan" is shorter than 16 characters');
     let status = 0;
     let body = "";
     const res = {

@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 afterAll(async () => fs.rm(temp, { recursive: true, force: true }));
 
-async function call(middleware: ReturnType<typeof createDevApiMiddleware>, url: string, remoteAddress: string, headers: Record<string, string> = {}) {
+async function call(
+  middleware: ReturnType<typeof createDevApiMiddleware>,
+  url: string,
+  remoteAddress: string,
+  headers: Record<string, string> = {},
+) {
   const req = Object.assign(Readable.from([]), { url, method: "GET", headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
   let status = 0;
   let body = "";
@@ -72,7 +77,12 @@ describe("the local editor token", () => {
   it("is refused with the Netlify Blobs store, even from this machine", async () => {
     const blobs = await startBlobsServer();
     try {
-      const env = { BANTIN_COMMENT_STORE: "blobs", BANTIN_BLOBS_URL: blobs.edgeURL, NETLIFY_SITE_ID: blobs.siteID, NETLIFY_AUTH_TOKEN: blobs.token };
+      const env = {
+        BANTIN_COMMENT_STORE: "blobs",
+        BANTIN_BLOBS_URL: blobs.edgeURL,
+        NETLIFY_SITE_ID: blobs.siteID,
+        NETLIFY_AUTH_TOKEN: blobs.token,
+      };
       const middleware = createDevApiMiddleware(() => temp, { env, log: () => undefined });
       const answer = await call(middleware, LIST, "127.0.0.1", bearer(LOCAL_EDITOR_TOKEN));
       expect(answer.status).toBe(503);

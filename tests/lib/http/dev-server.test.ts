@@ -50,7 +50,11 @@ describe("a 10 MB chunked body", () => {
     // Whatever the server still does with the rest of the body has had time to go wrong.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(site.server.output()).not.toMatch(/Uncaught|ERR_INVALID_STATE/);
-    const after = await fetch(`${site.origin}/api/comments`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"slug":' });
+    const after = await fetch(`${site.origin}/api/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"slug":',
+    });
     expect(after.status).toBe(400);
     expect((await fetch(`${site.origin}/comment-manifest.json`)).status).toBe(200);
     expect(site.server.child.exitCode).toBeNull();

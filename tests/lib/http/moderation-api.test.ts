@@ -28,9 +28,14 @@ function setup(wrap: (backend: StoreBackend) => StoreBackend = (backend) => back
 
 describe("moderation API", () => {
   it("reads named tokens and refuses a short one, naming the editor and the minimum", () => {
-    expect([...readModerationTokens({ MODERATION_TOKENS: `Lan:${TOKEN}`, MODERATION_TOKEN: "x".repeat(20) }).keys()]).toEqual(["Lan", "editor"]);
+    expect([...readModerationTokens({ MODERATION_TOKENS: `Lan:${TOKEN}`, MODERATION_TOKEN: "x".repeat(20) }).keys()]).toEqual([
+      "Lan",
+      "editor",
+    ]);
     expect(() => readModerationTokens({ MODERATION_TOKENS: `Lan:${TOKEN}, Huy:short` })).toThrow(BantinError);
-    expect(() => readModerationTokens({ MODERATION_TOKENS: `Lan:${TOKEN}, Huy:short` })).toThrow(/editor "Huy" in MODERATION_TOKENS has 5 characters; tokens need at least 16/);
+    expect(() => readModerationTokens({ MODERATION_TOKENS: `Lan:${TOKEN}, Huy:short` })).toThrow(
+      /editor "Huy" in MODERATION_TOKENS has 5 characters; tokens need at least 16/,
+    );
     expect(() => readModerationTokens({ MODERATION_TOKEN: "short" })).toThrow(/editor "editor" in MODERATION_TOKEN has 5/);
     expect(() => readModerationTokens({ MODERATION_TOKENS: TOKEN })).toThrow(/entry 1 of MODERATION_TOKENS has no editor name/);
     expect(() => readModerationTokens({ MODERATION_TOKENS: "Huy:short" })).not.toThrow(/short/);
@@ -81,7 +86,8 @@ describe("moderation API", () => {
     const { store, call } = setup((backend) =>
       wrapBackend(backend, (operation, key) => {
         if (operation === "put" && key.startsWith("comments/")) throw new StoreError("write", key, new Error("disk full"));
-        if (operation === "list" && key.startsWith("authfail/")) throw new StoreError("list", key, new Error("ENOSPC: no space left on device"));
+        if (operation === "list" && key.startsWith("authfail/"))
+          throw new StoreError("list", key, new Error("ENOSPC: no space left on device"));
       }),
     );
     const record = await seedComment(store, { slug: "bai", name: "An", content: "Một" });

@@ -39,7 +39,10 @@ describe("the manifest under netlify dev", () => {
   let root: string;
   beforeAll(async () => {
     root = await makeTempDir("netlify-dev");
-    for (const [dir, language] of [["_site", "vi"], ["elsewhere", "en"]] as const) {
+    for (const [dir, language] of [
+      ["_site", "vi"],
+      ["elsewhere", "en"],
+    ] as const) {
       await fs.mkdir(path.join(root, dir), { recursive: true });
       await fs.writeFile(path.join(root, dir, "comment-manifest.json"), JSON.stringify({ language, articles: {} }));
     }

@@ -1,6 +1,13 @@
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commentKey, CommentStore, createBlobsBackend, createFileBackend, DamagedValueError, type StoreBackend } from "../../../lib/store/index.ts";
+import {
+  commentKey,
+  CommentStore,
+  createBlobsBackend,
+  createFileBackend,
+  DamagedValueError,
+  type StoreBackend,
+} from "../../../lib/store/index.ts";
 import type { CommentRecord } from "../../../lib/core/comment-record.ts";
 import { createSortableId } from "../../../lib/core/ids.ts";
 import { startBlobsServer } from "../../helpers/blobs-server.ts";
@@ -92,7 +99,9 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     expect(await store.listPending()).toEqual([good]);
     const scan = await store.scan();
     expect(scan.records).toEqual([good]);
-    expect(scan.damaged.map((d) => d.key).sort()).toEqual([`comments/bai-a/${cut.id}`, `comments/bai-a/${moved.id}`, `comments/bai-b/${wrong.id}`, `comments/bai-c/${moved.id}Z`].sort());
+    expect(scan.damaged.map((d) => d.key).sort()).toEqual(
+      [`comments/bai-a/${cut.id}`, `comments/bai-a/${moved.id}`, `comments/bai-b/${wrong.id}`, `comments/bai-c/${moved.id}Z`].sort(),
+    );
     expect(scan.damaged.find((d) => d.key.endsWith("Z"))!.reason).toContain(`belongs under "comments/bai-b/${moved.id}"`);
     expect(skipped.length).toBeGreaterThanOrEqual(8);
     expect(await store.get(cut.id)).toBeNull();
@@ -212,7 +221,11 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     expect(await store.claimRateSlot("client", at(2), limit)).toMatchObject({ ok: true });
     expect(await store.claimRateSlot("client", at(4), limit)).toEqual({ ok: false, retryAfter: 360 });
     expect(await store.claimRateSlot("other", at(4), limit)).toMatchObject({ ok: true });
-    const racing = await Promise.all([store.claimRateSlot("race", at(1), limit), store.claimRateSlot("race", at(1), limit), store.claimRateSlot("race", at(1), limit)]);
+    const racing = await Promise.all([
+      store.claimRateSlot("race", at(1), limit),
+      store.claimRateSlot("race", at(1), limit),
+      store.claimRateSlot("race", at(1), limit),
+    ]);
     expect(racing.filter((r) => r.ok)).toHaveLength(2);
     expect(await store.claimRateSlot("client", at(10), limit)).toMatchObject({ ok: true });
     expect(await store.pruneExpired(at(11))).toBe(5);
@@ -236,7 +249,9 @@ describe("housekeeping of the local file store", () => {
     const twoHoursAgo = new Date(now.getTime() - 2 * 3_600_000);
     await fs.utimes(old, twoHoursAgo, twoHoursAgo);
     await fs.utimes(notOurs, twoHoursAgo, twoHoursAgo);
-    expect(await backend.sweepLeftovers(new Date(now.getTime() - 3_600_000), false)).toEqual([`comments/bai-a/.${record.id}.json.0123456789ab.tmp`]);
+    expect(await backend.sweepLeftovers(new Date(now.getTime() - 3_600_000), false)).toEqual([
+      `comments/bai-a/.${record.id}.json.0123456789ab.tmp`,
+    ]);
     await fs.stat(old);
     expect(await store.pruneExpired(now)).toBe(1);
     await expect(fs.stat(old)).rejects.toThrow();

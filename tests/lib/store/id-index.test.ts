@@ -23,7 +23,8 @@ function countedStore() {
   return { real, backend, store: new CommentStore(backend), operations };
 }
 
-const lists = (operations: string[], prefix: string) => operations.filter((op) => /^list(Versions)? /.test(op) && `${op.split(" ")[1]}`.startsWith(prefix));
+const lists = (operations: string[], prefix: string) =>
+  operations.filter((op) => /^list(Versions)? /.test(op) && `${op.split(" ")[1]}`.startsWith(prefix));
 
 describe("finding a comment by id (the ids/ index)", () => {
   it("approves by id with one index read and no listing of comments/", async () => {
@@ -40,7 +41,13 @@ describe("finding a comment by id (the ids/ index)", () => {
 
   it("still finds a comment stored before the index existed, and doctor --fix indexes it", async () => {
     const { real, store, operations } = countedStore();
-    const old = { ...(await seedComment(new CommentStore(createFileBackend(`${temp}/scratch-${stores}`)), { slug: "bai-cu", name: "Chi", content: "Cũ" })) };
+    const old = {
+      ...(await seedComment(new CommentStore(createFileBackend(`${temp}/scratch-${stores}`)), {
+        slug: "bai-cu",
+        name: "Chi",
+        content: "Cũ",
+      })),
+    };
     // Set-up: a record written the way older versions did, with no index entry.
     await real.create(commentKey(old.slug, old.id), old);
     operations.length = 0;
@@ -64,4 +71,3 @@ describe("finding a comment by id (the ids/ index)", () => {
     expect(await store.get(record.id)).toBeNull();
   });
 });
-

@@ -47,7 +47,10 @@ function crashAfter(real: StoreBackend, dir: string | null, budget: number) {
     if (used === budget + 1 && dir && ["create", "put", "createText"].includes(operation)) {
       const file = path.join(dir, `${key}.json`);
       fsSync.mkdirSync(path.dirname(file), { recursive: true });
-      fsSync.writeFileSync(path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`), '{\n  "id": "01');
+      fsSync.writeFileSync(
+        path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`),
+        '{\n  "id": "01',
+      );
     }
     throw new Error(`killed after ${budget} store operations`);
   });
@@ -69,7 +72,14 @@ async function send(store: CommentStore, submission: (typeof SUBMISSIONS)[number
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ slug: "bai-mo", name: "Độc giả", email: submission.email, content: submission.content, website: "" }),
   });
-  const response = await handleCommentRequest(request, submission.ip, { store, manifest: async () => MANIFEST, salt: "crash-salt", now: () => now, rateLimit: { max: 50, windowMs: 600_000 }, log: () => undefined });
+  const response = await handleCommentRequest(request, submission.ip, {
+    store,
+    manifest: async () => MANIFEST,
+    salt: "crash-salt",
+    now: () => now,
+    rateLimit: { max: 50, windowMs: 600_000 },
+    log: () => undefined,
+  });
   return { status: response.status, body: (await response.json()) as { id?: string } };
 }
 
@@ -89,7 +99,8 @@ describe.each(adapters)("a crash during concurrent submissions: %s", (_name, mak
       const scan = await store.scan();
       expect(scan.damaged, `budget ${budget}`).toEqual([]);
       const stored = new Set(scan.records.map((record) => record.id));
-      for (const answer of answers.filter((a) => a.status < 300)) expect(stored.has(answer.body.id!), `budget ${budget}: acknowledged ${answer.body.id}`).toBe(true);
+      for (const answer of answers.filter((a) => a.status < 300))
+        expect(stored.has(answer.body.id!), `budget ${budget}: acknowledged ${answer.body.id}`).toBe(true);
 
       // Readers who got no answer send again: each is acknowledged, and what is acknowledged is stored.
       const later = new Date(now.getTime() + 1000);
@@ -105,7 +116,14 @@ describe.each(adapters)("a crash during concurrent submissions: %s", (_name, mak
       // doctor sees the killed writer's temporary file once it is old, and --fix removes it.
       const out: string[] = [];
       const doctor = (...args: string[]) =>
-        runModerationCommand(["doctor", ...args], { store, timeZone: "UTC", now: new Date(Date.now() + 2 * 3_600_000), env: {}, out: (t) => out.push(t), err: (t) => out.push(t) });
+        runModerationCommand(["doctor", ...args], {
+          store,
+          timeZone: "UTC",
+          now: new Date(Date.now() + 2 * 3_600_000),
+          env: {},
+          out: (t) => out.push(t),
+          err: (t) => out.push(t),
+        });
       const leftovers = await backend.sweepLeftovers(new Date(Date.now() + 3_600_000), false);
       expect(await doctor()).toBe(leftovers.length ? 1 : 0);
       for (const file of leftovers) expect(out.join("\n")).toContain(file);

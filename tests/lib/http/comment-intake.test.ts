@@ -34,11 +34,18 @@ function setup(overrides: Partial<IntakeDeps> & { backend?: StoreBackend } = {})
     ...overrides,
   };
   let ip = 0;
-  const send = (init: RequestInit, clientIp: string | null = `203.0.113.${++ip % 250}`) => handleCommentRequest(new Request(URL_, init), clientIp, deps);
+  const send = (init: RequestInit, clientIp: string | null = `203.0.113.${++ip % 250}`) =>
+    handleCommentRequest(new Request(URL_, init), clientIp, deps);
   const form = (fields: Record<string, string>, ipAddress?: string | null) =>
-    send({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }, ipAddress);
+    send(
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() },
+      ipAddress,
+    );
   const json = (body: unknown, ipAddress?: string | null) =>
-    send({ method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }, ipAddress);
+    send(
+      { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) },
+      ipAddress,
+    );
   return { store, logs, send, form, json, deps };
 }
 
@@ -49,7 +56,13 @@ describe("accepted submissions", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/tin-hoat-dong/bai-mo/?binh-luan=da-gui#binh-luan-da-gui");
     const [record] = await store.list();
-    expect(record).toMatchObject({ slug: "bai-mo", name: "Trần Thị Bình", email: "binh@example.com", content: "Bài viết rất hữu ích.", status: "pending" });
+    expect(record).toMatchObject({
+      slug: "bai-mo",
+      name: "Trần Thị Bình",
+      email: "binh@example.com",
+      content: "Bài viết rất hữu ích.",
+      status: "pending",
+    });
     expect(record!.clientHash).toMatch(/^[0-9a-f]{32}$/);
     expect(JSON.stringify(record)).not.toContain("203.0.113");
   });
@@ -302,7 +315,9 @@ describe("naughty strings in every field", () => {
 describe("concurrency", () => {
   it("keeps all 200 of 200 parallel submissions to one article", async () => {
     const { store, json } = setup();
-    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => json({ ...VALID, email: `r${i}@example.com`, content: `Bình luận song song ${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => json({ ...VALID, email: `r${i}@example.com`, content: `Bình luận song song ${i}` })),
+    );
     expect(responses.every((r) => r.status === 201)).toBe(true);
     expect(await store.list("bai-mo")).toHaveLength(200);
   });

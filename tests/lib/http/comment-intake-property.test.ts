@@ -21,7 +21,12 @@ const unit = fc.oneof(
   fc.constantFrom(..."Trần Thị Bình nói rằng bài viết hay.".split("")),
 );
 const text = (maxLength: number) => fc.string({ unit, maxLength });
-const field = (valid: string, maxLength: number) => fc.oneof(fc.constant(valid), text(maxLength), text(maxLength).map((extra) => `${valid}${extra}`));
+const field = (valid: string, maxLength: number) =>
+  fc.oneof(
+    fc.constant(valid),
+    text(maxLength),
+    text(maxLength).map((extra) => `${valid}${extra}`),
+  );
 
 const submission = fc.record({
   slug: fc.oneof({ weight: 9, arbitrary: fc.constant("bai-mo") }, { weight: 1, arbitrary: text(20) }),
