@@ -15,6 +15,7 @@ import { compileTemplates } from "../../lib/build/render-pages.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
+import { makeArticle } from "../helpers/articles.ts";
 import { findXmlProblem, isFeedCodePoint } from "../helpers/xml.ts";
 
 const LAYOUTS = path.join(ROOT, "layouts");
@@ -54,32 +55,19 @@ const anyText = fc.string({
   maxLength: 30,
 });
 
-function makeArticle(
+function makeArticleWith(
   slug: string,
   text: { title: string; lead: string; body: string; author: string; section: string },
   day: number,
 ): Article {
-  const date = new Date(Date.UTC(2025, 0, day));
-  return {
-    file: `content/articles/${slug}.md`,
-    slug,
-    url: `/muc/${slug}/`,
+  return makeArticle(slug, {
     title: text.title,
     lead: text.lead,
     author: text.author,
-    photoCredit: null,
     section: { name: text.section, slug: "muc", url: "/muc/" },
-    tags: [],
-    date,
-    dateIso: date.toISOString(),
-    dateLine: "",
-    dateShort: "",
-    monthKey: "2025-01",
-    acceptsComments: true,
-    image: null,
-    byline: [],
+    date: new Date(Date.UTC(2025, 0, day)),
     bodyHtml: text.body,
-  };
+  });
 }
 
 describe("every XML the build writes, rendered from any text", () => {
@@ -98,7 +86,7 @@ describe("every XML the build writes, rendered from any text", () => {
         anyText,
         ([a, b], comments, siteName, description) => {
           const config = { ...parsed.config, name: siteName, description };
-          const articles = [makeArticle("mot", a, 2), makeArticle("hai", b, 1)];
+          const articles = [makeArticleWith("mot", a, 2), makeArticleWith("hai", b, 1)];
           const published = comments.map((comment, i) => {
             const at = new Date(Date.UTC(2025, 1, 1, i));
             return toPublishedComment(
@@ -130,7 +118,7 @@ describe("every XML the build writes, rendered from any text", () => {
       parsed.config.timeZone,
       locale,
     );
-    const article = makeArticle("mot", { title: "T", lead: "", body: "", author: "A", section: "S" }, 1);
+    const article = makeArticleWith("mot", { title: "T", lead: "", body: "", author: "A", section: "S" }, 1);
     const catalog = buildCatalog([article], parsed.config, locale, NOW, new Map([["mot", [comment]]]));
     const xml = renderRoutesOf(catalog, (route) => route.url === catalog.commentFeed.path)[catalog.commentFeed.path]!;
     expect(xml).toContain("<name>&lt;b&gt;</name>");

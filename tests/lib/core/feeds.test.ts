@@ -4,30 +4,13 @@ import type { PublishedComment } from "../../../lib/core/catalog.ts";
 import { buildCommentFeed, buildFeed } from "../../../lib/core/feeds.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
+import { makeArticle } from "../../helpers/articles.ts";
 
 const config = (parseSiteConfig({ name: "Bản tin", url: "https://bt.example", feedSize: 2 }) as { config: SiteConfig }).config;
 const now = new Date("2022-01-01T00:00:00Z");
 
-const article = (slug: string, dateIso: string): Article => ({
-  file: `content/${slug}.md`,
-  slug,
-  url: `/doi-song/${slug}/`,
-  title: slug,
-  lead: null,
-  author: "A",
-  photoCredit: null,
-  section: { name: "Đời sống", slug: "doi-song", url: "/doi-song/" },
-  tags: [],
-  date: new Date(dateIso),
-  dateIso,
-  dateLine: "",
-  dateShort: "",
-  monthKey: dateIso.slice(0, 7),
-  acceptsComments: true,
-  image: null,
-  byline: [],
-  bodyHtml: "",
-});
+const article = (slug: string, dateIso: string): Article =>
+  makeArticle(slug, { file: `content/${slug}.md`, date: new Date(dateIso), dateIso, bodyHtml: "" });
 
 const comment = (id: string, dateIso: string): PublishedComment => ({ id, name: "Bạn đọc", dateIso, dateLine: "", paragraphs: [["x"]] });
 

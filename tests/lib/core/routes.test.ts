@@ -5,37 +5,25 @@ import { checkCollection } from "../../../lib/core/collection.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 import { getFixedUrls, listRoutes, toOutputFile } from "../../../lib/core/routes.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
+import { makeArticle } from "../../helpers/articles.ts";
 
 const config = (parseSiteConfig({ name: "T", url: "https://t.example", description: "Mô tả" }) as { config: SiteConfig }).config;
 const NOW = new Date("2026-01-01T00:00:00Z");
 
-function makeArticle(slug: string, section: { name: string; slug: string }, tag: string): Article {
-  const date = new Date(Date.UTC(2025, 0, slug.length));
-  return {
-    file: `content/articles/${slug}.md`,
-    slug,
-    url: `/${section.slug}/${slug}/`,
-    title: slug,
-    lead: null,
-    author: "A",
-    photoCredit: null,
+function makeTaggedArticle(slug: string, section: { name: string; slug: string }, tag: string): Article {
+  return makeArticle(slug, {
     section: { ...section, url: `/${section.slug}/` },
     tags: [{ name: tag, slug: tag, url: `/chu-de/${tag}/` }],
-    date,
-    dateIso: date.toISOString(),
-    dateLine: "",
-    dateShort: "",
-    monthKey: "2025-01",
-    acceptsComments: true,
-    image: null,
-    byline: [],
-    bodyHtml: "<p>x</p>",
-  };
+    date: new Date(Date.UTC(2025, 0, slug.length)),
+  });
 }
 
 describe("the route table", () => {
   const catalog = buildCatalog(
-    [makeArticle("mot", { name: "Đời sống", slug: "doi-song" }, "a"), makeArticle("hai-bai", { name: "Kinh tế", slug: "kinh-te" }, "b")],
+    [
+      makeTaggedArticle("mot", { name: "Đời sống", slug: "doi-song" }, "a"),
+      makeTaggedArticle("hai-bai", { name: "Kinh tế", slug: "kinh-te" }, "b"),
+    ],
     config,
     vi,
     NOW,
