@@ -246,6 +246,7 @@ export function createSiteLoader(
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
+      const started = performance.now();
       renderPages ??= createPageRenderer(options.layoutsDir, options.threads);
       const routes = listRoutes(lastCatalog);
       const shared: SharedData = { site: lastCatalog.site, t: lastCatalog.t, commentLimits: lastCatalog.commentLimits };
@@ -262,7 +263,7 @@ export function createSiteLoader(
         const why = plan.fullReason ? ` (all rendered: ${plan.fullReason})` : "";
         const photoNote = removed.photos > 0 ? `, ${removed.photos} unused photo(s) removed` : "";
         log(
-          `pages: ${plan.render.length} rendered, ${plan.unchanged} unchanged, ${removed.pages} deleted${why}${photoNote} · rendered on ${rendered.threads} thread(s) in ${rendered.seconds.toFixed(2)} s`,
+          `pages: ${plan.render.length} rendered, ${plan.unchanged} unchanged, ${removed.pages} deleted${why}${photoNote} · rendered on ${rendered.threads} thread(s) in ${rendered.seconds.toFixed(2)} s, ${((performance.now() - started) / 1000).toFixed(2)} s with fingerprints and pruning`,
         );
       }
       if (options.recordBuild && lastMarker) {

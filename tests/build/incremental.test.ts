@@ -165,6 +165,17 @@ describe("an incremental build after each kind of change", () => {
     await expectSameAsCleanBuild();
   });
 
+  it("writes a page again when its file is gone, and everything when the folder was emptied", async () => {
+    await fs.rm(path.join(outDir(), "tin-hoat-dong/nua-dem/index.html"));
+    expect((await buildIncrementally()).rendered).toBe(1);
+    await expectSameAsCleanBuild();
+    await fs.rm(outDir(), { recursive: true });
+    const build = await buildIncrementally();
+    expect(build.unchanged).toBe(0);
+    expect(build.line).toContain("(all rendered: output folder empty)");
+    await expectSameAsCleanBuild();
+  });
+
   it("renders everything, and only what is needed after, when the cache is damaged", async () => {
     const manifests = path.join(temp, "cache", "output");
     for (const name of await fs.readdir(manifests)) await fs.writeFile(path.join(manifests, name), "{ not json");
