@@ -8,6 +8,8 @@ export interface BuildOptions {
   root: string;
   /** Folder holding site.json and articles/ (BANTIN_CONTENT_DIR, default `content`). */
   contentDir: string;
+  /** Folder whose `_includes` holds the page templates (BANTIN_LAYOUTS_DIR, default `layouts`). */
+  layoutsDir: string;
   /** Folder kept between builds for processed photos (BANTIN_CACHE_DIR, default `.cache/bantin`). */
   cacheDir: string;
   /** The build's clock (BANTIN_NOW, ISO 8601) for embargoes; the real time when unset. */
@@ -43,6 +45,7 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env, root = pr
   return {
     root,
     contentDir: path.resolve(root, env.BANTIN_CONTENT_DIR ?? "content"),
+    layoutsDir: path.resolve(root, env.BANTIN_LAYOUTS_DIR ?? "layouts"),
     cacheDir: path.resolve(root, env.BANTIN_CACHE_DIR ?? ".cache/bantin"),
     now,
     preview: flag(env.BANTIN_PREVIEW),

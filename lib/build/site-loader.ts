@@ -12,9 +12,10 @@ import { prepareAllFiles } from "./prepare-articles.ts";
 import { PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { getChangeNotesFolder, openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
-import { pruneStaleOutput } from "./prune-output.ts";
+import { pruneStaleOutput, writeOutputManifest } from "./prune-output.ts";
+import { planRender } from "./plan-render.ts";
 import { createPageRenderer } from "./render-pages.ts";
-import { listRoutes } from "../core/routes.ts";
+import { listRoutes, type SharedData } from "../core/routes.ts";
 import { createLog } from "../log.ts";
 
 /** The validated content of a site, before photos are processed. */
@@ -239,25 +240,32 @@ export function createSiteLoader(
       return targets;
     },
     /**
-     * Runs after Eleventy has copied the assets: renders every route (page, feed, sitemap, …) into
-     * the site, puts the photos there, removes what an earlier build wrote and this one did not,
+     * Runs after Eleventy has copied the assets: renders each route (page, feed, sitemap, …) whose
+     * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there, removes what an earlier build wrote and this one did not,
      * and writes the build marker (production only).
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
-      renderPages ??= createPageRenderer(path.join(options.root, "layouts"), options.threads);
+      const started = performance.now();
+      renderPages ??= createPageRenderer(options.layoutsDir, options.threads);
       const routes = listRoutes(lastCatalog);
-      const rendered = await renderPages(lastCatalog, siteDir, routes);
-      if (!options.quiet) log(`${rendered.pages} pages rendered on ${rendered.threads} thread(s) · ${rendered.seconds.toFixed(2)} s`);
+      const shared: SharedData = { site: lastCatalog.site, t: lastCatalog.t, commentLimits: lastCatalog.commentLimits };
+      const plan = await planRender(routes, shared, options.layoutsDir, options.cacheDir, siteDir);
+      // Until they are written, the pages about to be rendered are vouched for by no fingerprint:
+      // a build that stops halfway renders them again next time.
+      await writeOutputManifest(options.cacheDir, plan.during);
+      const rendered = await renderPages(lastCatalog, siteDir, plan.render);
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
-      const removed = await pruneStaleOutput(
-        siteDir,
-        options.cacheDir,
-        routes.map((route) => route.url),
-        photos.getUsedFiles(),
-      );
-      if (!options.quiet && removed > 0) log(`${removed} stale file(s) removed from ${path.relative(options.root, siteDir) || "."}`);
+      const removed = await pruneStaleOutput(siteDir, plan.previous, new Set(Object.keys(plan.next.pages)), photos.getUsedFiles());
+      await writeOutputManifest(options.cacheDir, plan.next);
+      if (!options.quiet) {
+        const why = plan.fullReason ? ` (all rendered: ${plan.fullReason})` : "";
+        const photoNote = removed.photos > 0 ? `, ${removed.photos} unused photo(s) removed` : "";
+        log(
+          `pages: ${plan.render.length} rendered, ${plan.unchanged} unchanged, ${removed.pages} deleted${why}${photoNote} · rendered on ${rendered.threads} thread(s) in ${rendered.seconds.toFixed(2)} s, ${((performance.now() - started) / 1000).toFixed(2)} s with fingerprints and pruning`,
+        );
+      }
       if (options.recordBuild && lastMarker) {
         await openCommentStore().rebuild.putBuildMarker(lastMarker);
         log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);

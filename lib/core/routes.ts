@@ -27,8 +27,8 @@ export type SharedData = Pick<Catalog, "site" | "t" | "commentLimits">;
  * A page is rendered from exactly these and nothing else: `data`, its template (with the includes
  * and the filters of lib/build/template-filters.ts) and the small `shared` part every page reads as
  * `bantin` (site settings, locale, comment limits). No template reaches into the rest of the
- * catalog. So a fingerprint of a page (for incremental builds, not done yet) is a hash of `data`,
- * `shared` and the template files: if none changed, neither did the page.
+ * catalog. So a page's fingerprint (lib/build/page-fingerprints.ts, for incremental builds) is a
+ * hash of `data`, `shared` and the template files: if none changed, neither did the page.
  */
 export interface Route {
   url: string;

@@ -34,8 +34,8 @@ describe("a large site on one thread and on two", () => {
     const [one, two] = [await build("1"), await build("2")];
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
-    expect(one.stdout).toMatch(/pages rendered on 1 thread\(s\)/);
-    expect(two.stdout).toMatch(/pages rendered on 2 thread\(s\)/);
+    expect(one.stdout).toMatch(/rendered on 1 thread\(s\)/);
+    expect(two.stdout).toMatch(/rendered on 2 thread\(s\)/);
     const files = await listFiles(one.outDir);
     expect(files.length).toBeGreaterThan(2100);
     expect(await listFiles(two.outDir)).toEqual(files);

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { toOutputFile, type Route, type SharedData } from "../core/routes.ts";
+
+/**
+ * Bump when the renderer or a filter prints differently without any file hashed below changing
+ * (a dependency's behaviour, say): every page is then rendered afresh once.
+ */
+const RENDERER_VERSION = 1;
+
+// The sources the filters run (lib/build/template-filters.ts and what it calls): an edit to any of
+// them cannot be attributed to single pages, so it changes the template hash and renders all.
+const FILTER_SOURCES = ["./template-filters.ts", "./render-pages.ts", "../core/picture.ts", "../core/xml.ts", "../core/locales/index.ts"];
+
+/** Every file under `dir`, relative and sorted, so the hash does not depend on listing order. */
+function listFilesSorted(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * One hash of everything that renders pages besides their data: every file under the layouts'
+ * `_includes` (names and bytes), the filters' sources, the Nunjucks version and RENDERER_VERSION.
+ */
+export function hashTemplates(layoutsDir: string): string {
+  const hash = createHash("sha256").update(`renderer ${RENDERER_VERSION}\n`);
+  const nunjucksVersion = (createRequire(import.meta.url)("nunjucks/package.json") as { version: string }).version;
+  hash.update(`nunjucks ${nunjucksVersion}\n`);
+  const includes = path.join(layoutsDir, "_includes");
+  for (const name of listFilesSorted(includes)) {
+    hash
+      .update(`${name}\0`)
+      .update(fs.readFileSync(path.join(includes, name)))
+      .update("\0");
+  }
+  for (const source of FILTER_SOURCES) {
+    hash
+      .update(`${source}\0`)
+      .update(fs.readFileSync(new URL(source, import.meta.url)))
+      .update("\0");
+  }
+  return hash.digest("hex");
+}
+
+// Maps and Sets would print as `{}` in plain JSON and hide their contents from the hash.
+function replaceCollections(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { $map: [...value.entries()] };
+  if (value instanceof Set) return { $set: [...value] };
+  return value;
+}
+
+/**
+ * The fingerprint of every route, keyed by its output file (`a/b/index.html`): a hash of the
+ * template hash, the shared part, the route's template name and its data as JSON. Photo sets,
+ * comments, dates and every other value a page prints are inside `data` or `shared`.
+ */
+export function fingerprintRoutes(routes: readonly Route[], shared: SharedData, templateHash: string): Map<string, string> {
+  const base = createHash("sha256").update(templateHash).update("\0").update(JSON.stringify(shared, replaceCollections)).update("\0");
+  const prints = new Map<string, string>();
+  for (const route of routes) {
+    const hash = base.copy().update(`${route.url}\0${route.template}\0`);
+    hash.update(JSON.stringify(route.data, replaceCollections) ?? "null");
+    prints.set(toOutputFile(route.url), hash.digest("base64url"));
+  }
+  return prints;
+}

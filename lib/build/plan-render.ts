@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import path from "node:path";
+import { toOutputFile, type Route, type SharedData } from "../core/routes.ts";
+import { fingerprintRoutes, hashTemplates } from "./page-fingerprints.ts";
+import { readOutputManifest, type OutputManifest } from "./prune-output.ts";
+
+/** Which routes a build renders, and what it will remember of the output folder afterwards. */
+export interface RenderPlan {
+  /** Routes whose fingerprint changed, or whose file is missing. */
+  render: Route[];
+  /** Routes left as they are: neither rendered nor written. */
+  unchanged: number;
+  /** Why every route is rendered (no cache, output folder changed, templates changed, …), or `null`. */
+  fullReason: string | null;
+  /** The files the last build of this folder wrote (for pruning). */
+  previous: string[];
+  /** The manifest to write once every route in `render` is written. */
+  next: OutputManifest;
+  /** `next`, with the routes about to be rendered not yet vouched for: written before rendering. */
+  during: OutputManifest;
+}
+
+/**
+ * Compares this build's page fingerprints with the manifest of the last build into `siteDir`.
+ * A route is rendered when its fingerprint differs or its file is gone; everything is rendered when
+ * the manifest is missing, damaged, of another folder, or the templates or filters changed (a
+ * change that cannot be attributed to pages invalidates all of them).
+ */
+export async function planRender(
+  routes: readonly Route[],
+  shared: SharedData,
+  layoutsDir: string,
+  cacheDir: string,
+  siteDir: string,
+): Promise<RenderPlan> {
+  const templates = hashTemplates(layoutsDir);
+  const prints = fingerprintRoutes(routes, shared, templates);
+  const { manifest, problem } = await readOutputManifest(cacheDir, siteDir);
+  let fullReason: string | null = problem;
+  if (!fullReason && manifest.templates !== templates) fullReason = "templates changed";
+  const outDir = path.resolve(siteDir);
+  const render: Route[] = [];
+  let missing = 0;
+  for (const route of routes) {
+    const file = toOutputFile(route.url);
+    const known = !fullReason && manifest.pages[file] === prints.get(file);
+    if (known && fs.existsSync(path.join(outDir, ...file.split("/")))) continue;
+    if (known) missing++;
+    render.push(route);
+  }
+  // Every page unchanged yet none on disk: the folder was emptied or not kept (say, between CI builds).
+  if (!fullReason && missing > 0 && missing === render.length && render.length === routes.length) fullReason = "output folder empty";
+  const pages = Object.fromEntries(prints);
+  const during: Record<string, string | null> = { ...manifest.pages, ...pages };
+  for (const route of render) during[toOutputFile(route.url)] = null;
+  return {
+    render,
+    unchanged: routes.length - render.length,
+    fullReason: render.length === routes.length && routes.length > 0 ? (fullReason ?? "every page changed") : null,
+    previous: Object.keys(manifest.pages),
+    next: { outDir, templates, pages },
+    during: { outDir, templates, pages: during },
+  };
+}

@@ -1,0 +1,187 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decideComments } from "../../lib/comments/index.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
+import { buildSite, makeTempDir, prepareFixture, ROOT } from "../helpers/build-site.ts";
+import { seedComment } from "../helpers/comments.ts";
+
+// An incremental build into a kept folder with a kept cache must write exactly what a clean build
+// into an empty folder with an empty cache writes: after every kind of change, byte for byte.
+let temp: string;
+let contentDir: string;
+let layoutsDir: string;
+let commentDir: string;
+let store: CommentStore;
+let now = "2021-12-11T12:00:00+07:00";
+let clean = 0;
+const outDir = () => path.join(temp, "out");
+
+beforeAll(async () => {
+  temp = await makeTempDir("incremental");
+  contentDir = await prepareFixture("site", path.join(temp, "content"));
+  layoutsDir = path.join(temp, "layouts");
+  await fs.cp(path.join(ROOT, "layouts"), layoutsDir, { recursive: true });
+  commentDir = path.join(temp, "store");
+  store = new CommentStore(createFileBackend(commentDir));
+});
+afterAll(async () => {
+  await fs.rm(temp, { recursive: true, force: true });
+});
+
+const env = () => ({ BANTIN_NOW: now, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir, BANTIN_LAYOUTS_DIR: layoutsDir });
+
+/** Every file under `dir`, relative, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The modification time of every file under `dir`. */
+async function readMtimes(dir: string): Promise<Map<string, number>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (file) => [file, (await fs.stat(path.join(dir, file))).mtimeMs] as const)));
+}
+
+/** Builds into the kept folder with the kept cache; returns the counts of its `pages:` line. */
+async function buildIncrementally(): Promise<{ rendered: number; unchanged: number; deleted: number; line: string }> {
+  const result = await buildSite({ contentDir, outDir: outDir(), cacheDir: path.join(temp, "cache"), env: env() });
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  const match = result.stdout.match(/\[bantin\] pages: (\d+) rendered, (\d+) unchanged, (\d+) deleted.*/);
+  expect(match, result.stdout).not.toBeNull();
+  return { rendered: Number(match![1]), unchanged: Number(match![2]), deleted: Number(match![3]), line: match![0] };
+}
+
+/** Builds from scratch (fresh folder, fresh cache) and compares every file of both outputs. */
+async function expectSameAsCleanBuild(): Promise<void> {
+  clean++;
+  const fresh = path.join(temp, `clean-${clean}`);
+  const result = await buildSite({ contentDir, outDir: fresh, cacheDir: path.join(temp, `clean-cache-${clean}`), env: env() });
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  const files = await listFiles(fresh);
+  expect(await listFiles(outDir())).toEqual(files);
+  for (const file of files) {
+    const [mine, theirs] = await Promise.all([fs.readFile(path.join(outDir(), file)), fs.readFile(path.join(fresh, file))]);
+    expect(mine.equals(theirs), `${file} differs from a clean build`).toBe(true);
+  }
+  await fs.rm(fresh, { recursive: true, force: true });
+}
+
+async function editFile(file: string, edit: (text: string) => string): Promise<void> {
+  const text = await fs.readFile(file, "utf8");
+  const edited = edit(text);
+  expect(edited).not.toBe(text);
+  await fs.writeFile(file, edited);
+}
+
+describe("an incremental build after each kind of change", () => {
+  it("renders everything the first time, saying why", async () => {
+    const first = await buildIncrementally();
+    expect(first.unchanged).toBe(0);
+    expect(first.line).toContain("(all rendered: no cache)");
+    await expectSameAsCleanBuild();
+  });
+
+  it("renders nothing and touches no file when nothing changed", async () => {
+    const before = await readMtimes(outDir());
+    const again = await buildIncrementally();
+    expect(again).toMatchObject({ rendered: 0, deleted: 0 });
+    expect(await readMtimes(outDir())).toEqual(before);
+    await expectSameAsCleanBuild();
+  });
+
+  it("renders only a handful of pages after a comment is approved", async () => {
+    const comment = await seedComment(store, {
+      slug: "nua-dem",
+      name: "Bạn đọc",
+      content: "Cảm ơn bài viết.",
+      at: new Date("2021-12-11T01:00:00Z"),
+    });
+    await decideComments(store, [comment.id], "approved", "test", new Date("2021-12-11T02:00:00Z"));
+    const before = await readMtimes(outDir());
+    const build = await buildIncrementally();
+    const after = await readMtimes(outDir());
+    const touched = [...after.keys()].filter((file) => before.get(file) !== after.get(file));
+    expect(touched).toContain("tin-hoat-dong/nua-dem/index.html");
+    expect(touched).toContain("binh-luan/feed.xml");
+    expect(touched).toHaveLength(build.rendered);
+    expect(build.rendered).toBeGreaterThan(0);
+    // The article, the listings and related cards that print its comment count, the comment feed:
+    // less than half of even this small site, and none of the pages a comment cannot change.
+    expect(build.rendered).toBeLessThan((build.rendered + build.unchanged) / 2);
+    for (const file of ["feed.xml", "sitemap.xml", "404.html", "admin/index.html", "robots.txt", "comment-manifest.json"]) {
+      expect(after.has(file), file).toBe(true);
+      expect(touched, file).not.toContain(file);
+    }
+    expect(touched.some((file) => file.startsWith("assets/") || file.startsWith("img/"))).toBe(false);
+    await expectSameAsCleanBuild();
+  });
+
+  it("matches a clean build after an article is edited", async () => {
+    await editFile(path.join(contentDir, "articles/hai-nguoi/index.md"), (text) => `${text}\nMột đoạn thêm vào cuối bài.\n`);
+    const build = await buildIncrementally();
+    expect(build.rendered).toBeGreaterThan(0);
+    await expectSameAsCleanBuild();
+  });
+
+  it("matches a clean build after an article is removed", async () => {
+    await fs.rm(path.join(contentDir, "articles/tieu-de-nguy-hiem"), { recursive: true });
+    const build = await buildIncrementally();
+    expect(build.deleted).toBeGreaterThan(0);
+    await expectSameAsCleanBuild();
+  });
+
+  it("renders everything after a template is edited", async () => {
+    await editFile(path.join(layoutsDir, "_includes/base.njk"), (text) =>
+      text.replace("</body>", "<p>Một dòng mới ở chân trang.</p>\n</body>"),
+    );
+    const build = await buildIncrementally();
+    expect(build.unchanged).toBe(0);
+    expect(build.line).toContain("(all rendered: templates changed)");
+    await expectSameAsCleanBuild();
+  });
+
+  it("matches a clean build after the site settings are edited", async () => {
+    await editFile(path.join(contentDir, "site.json"), (text) => text.replace("Trang thử nghiệm của bantin", "Trang thử nghiệm mới"));
+    expect((await buildIncrementally()).rendered).toBeGreaterThan(0);
+    await expectSameAsCleanBuild();
+  });
+
+  it("matches a clean build after the clock passes midnight", async () => {
+    now = "2021-12-12T12:00:00+07:00";
+    await buildIncrementally();
+    await expectSameAsCleanBuild();
+  });
+
+  it("matches a clean build when an embargo falls due", async () => {
+    now = "2030-01-02T12:00:00+07:00";
+    const before = await listFiles(outDir());
+    await buildIncrementally();
+    const added = (await listFiles(outDir())).filter((file) => !before.includes(file));
+    expect(added.some((file) => file.endsWith("cam-dang/index.html"))).toBe(true);
+    await expectSameAsCleanBuild();
+  });
+
+  it("writes a page again when its file is gone, and everything when the folder was emptied", async () => {
+    await fs.rm(path.join(outDir(), "tin-hoat-dong/nua-dem/index.html"));
+    expect((await buildIncrementally()).rendered).toBe(1);
+    await expectSameAsCleanBuild();
+    await fs.rm(outDir(), { recursive: true });
+    const build = await buildIncrementally();
+    expect(build.unchanged).toBe(0);
+    expect(build.line).toContain("(all rendered: output folder empty)");
+    await expectSameAsCleanBuild();
+  });
+
+  it("renders everything, and only what is needed after, when the cache is damaged", async () => {
+    const manifests = path.join(temp, "cache", "output");
+    for (const name of await fs.readdir(manifests)) await fs.writeFile(path.join(manifests, name), "{ not json");
+    const build = await buildIncrementally();
+    expect(build.line).toContain("(all rendered: cache damaged)");
+    await expectSameAsCleanBuild();
+    expect((await buildIncrementally()).rendered).toBe(0);
+  });
+});
