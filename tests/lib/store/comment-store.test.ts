@@ -123,7 +123,7 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
     }
   });
 
-  it("claims a rate-limit slot with the same number of store operations however full the window is", async () => {
+  it("claims a rate-limit slot in at most three store operations however full the window is", async () => {
     let operations = 0;
     const backend = wrapBackend(makeBackend(), () => void operations++);
     const store = new CommentStore(backend);
@@ -134,12 +134,15 @@ describe.each(adapters)("CommentStore contract: %s", (_name, makeBackend) => {
       expect((await store.claimRateSlot("busy", now, limit)).ok).toBe(true);
       return operations;
     };
-    const first = await claim();
-    // Claims 2 to 299 (straight into the store, to keep the test quick), then the 300th.
-    const window = (await backend.list("rate/busy/"))[0]!.replace(/0$/, "");
-    await Promise.all(Array.from({ length: 298 }, (_, i) => backend.create(`${window}${i + 1}`, {})));
-    expect(await claim()).toBe(first);
-    expect(first).toBeLessThanOrEqual(2);
+    // A client's first claim in a window is one write; any later one is at most three operations
+    // (the write that finds slot 0 taken, one listing, one write), whatever the window holds.
+    expect(await claim()).toBe(1);
+    const second = await claim();
+    expect(second).toBeLessThanOrEqual(3);
+    // Claims 3 to 299 (straight into the store, to keep the test quick), then the 300th.
+    const window = (await backend.list("rate/busy/"))[0]!.replace(/\d+$/, "");
+    await Promise.all(Array.from({ length: 297 }, (_, i) => backend.create(`${window}${i + 2}`, {})));
+    expect(await claim()).toBe(second);
     expect(await backend.list("rate/busy/")).toHaveLength(300);
   });
 
