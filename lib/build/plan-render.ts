@@ -18,6 +18,11 @@ export interface RenderPlan {
   next: OutputManifest;
   /** `next`, with the routes about to be rendered not yet vouched for: written before rendering. */
   during: OutputManifest;
+  /**
+   * The template hash when the fingerprints are left to the renderer (a full render known before
+   * any page was hashed): `next.pages` is then filled from what the render pass returns.
+   */
+  fingerprintWhileRendering: string | null;
 }
 
 /**
@@ -34,17 +39,38 @@ export async function planRender(
   siteDir: string,
 ): Promise<RenderPlan> {
   const templates = hashTemplates(layoutsDir);
-  const prints = fingerprintRoutes(routes, shared, templates);
   const { manifest, problem } = await readOutputManifest(cacheDir, siteDir);
   let fullReason: string | null = problem;
   if (!fullReason && manifest.templates !== templates) fullReason = "templates changed";
   const outDir = path.resolve(siteDir);
+  const onDisk = (file: string) => fs.existsSync(path.join(outDir, ...file.split("/")));
+  // None of the last build's pages is there (the folder was emptied, or not kept between CI builds):
+  // known before hashing a page, so the renderer's threads can do the hashing.
+  const listed = Object.keys(manifest.pages);
+  if (!fullReason && listed.length > 0 && !listed.some(onDisk)) fullReason = "output folder empty";
+  if (fullReason && routes.length > 0) {
+    return {
+      render: [...routes],
+      unchanged: 0,
+      fullReason,
+      previous: Object.keys(manifest.pages),
+      next: { outDir, templates, pages: {} },
+      // The last build's files stay listed until this one has written its own, for pruning.
+      during: {
+        outDir,
+        templates,
+        pages: { ...manifest.pages, ...Object.fromEntries(routes.map((route) => [toOutputFile(route.url), null])) },
+      },
+      fingerprintWhileRendering: templates,
+    };
+  }
+  const prints = fingerprintRoutes(routes, shared, templates);
   const render: Route[] = [];
   let missing = 0;
   for (const route of routes) {
     const file = toOutputFile(route.url);
     const known = !fullReason && manifest.pages[file] === prints.get(file);
-    if (known && fs.existsSync(path.join(outDir, ...file.split("/")))) continue;
+    if (known && onDisk(file)) continue;
     if (known) missing++;
     render.push(route);
   }
@@ -60,5 +86,6 @@ export async function planRender(
     previous: Object.keys(manifest.pages),
     next: { outDir, templates, pages },
     during: { outDir, templates, pages: during },
+    fingerprintWhileRendering: null,
   };
 }

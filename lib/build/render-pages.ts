@@ -4,6 +4,7 @@ import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Catalog } from "../core/catalog.ts";
 import { listRoutes, toOutputFile, type Route, type SharedData, type TemplateName } from "../core/routes.ts";
+import { createFingerprinter } from "./page-fingerprints.ts";
 import { TEMPLATE_FILTERS } from "./template-filters.ts";
 import { runTsWorker } from "./ts-worker.ts";
 import { createLog } from "../log.ts";
@@ -15,6 +16,8 @@ export interface RenderStats {
   pages: number;
   seconds: number;
   threads: number;
+  /** Fingerprints of the rendered routes by output file, when the pass was asked for them. */
+  prints: Record<string, string> | null;
 }
 
 /** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
@@ -50,9 +53,13 @@ export function renderRoutes(
   routes: readonly Route[],
   shared: SharedData,
   outDir: string,
-): void {
+  templateHash: string | null = null,
+): Record<string, string> | null {
   const made = new Set<string>();
+  const fingerprint = templateHash === null ? null : createFingerprinter(shared, templateHash);
+  const prints: Record<string, string> = {};
   for (const route of routes) {
+    if (fingerprint) prints[toOutputFile(route.url)] = fingerprint(route);
     const text = templates(route.template).render({ bantin: shared, data: route.data });
     const file = getOutputPath(outDir, route.url);
     const dir = path.dirname(file);
@@ -62,6 +69,7 @@ export function renderRoutes(
     }
     fs.writeFileSync(file, text);
   }
+  return fingerprint ? prints : null;
 }
 
 // Below this many pages a second thread costs more to start and feed than it saves.
@@ -80,6 +88,7 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
     catalog: Catalog,
     outDir: string,
     routes: readonly Route[] = listRoutes(catalog),
+    templateHash: string | null = null,
   ): Promise<RenderStats> {
     const started = performance.now();
     // Compiled afresh each build (a few milliseconds), so `npm start` picks up edited templates.
@@ -95,7 +104,7 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
       .map((part) =>
         runTsWorker(
           new URL("./render-worker.ts", import.meta.url),
-          { layoutsDir, routes: part, shared, outDir },
+          { layoutsDir, routes: part, shared, outDir, templateHash },
           { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) },
         ),
       );
@@ -106,8 +115,9 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
       jobs.length - parts[0]!.length,
       helpers,
     );
-    renderRoutes(templates, parts[0]!, shared, outDir);
-    await Promise.all(running);
-    return { pages: jobs.length, seconds: (performance.now() - started) / 1000, threads: helpers + 1 };
+    const mine = renderRoutes(templates, parts[0]!, shared, outDir, templateHash);
+    const theirs = (await Promise.all(running)) as (Record<string, string> | null | undefined)[];
+    const prints = mine ? Object.assign(mine, ...theirs.map((part) => part ?? {})) : null;
+    return { pages: jobs.length, seconds: (performance.now() - started) / 1000, threads: helpers + 1, prints };
   };
 }

@@ -254,7 +254,8 @@ export function createSiteLoader(
       // Until they are written, the pages about to be rendered are vouched for by no fingerprint:
       // a build that stops halfway renders them again next time.
       await writeOutputManifest(options.cacheDir, plan.during);
-      const rendered = await renderPages(lastCatalog, siteDir, plan.render);
+      const rendered = await renderPages(lastCatalog, siteDir, plan.render, plan.fingerprintWhileRendering);
+      if (rendered.prints) plan.next.pages = rendered.prints;
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
       const removed = await pruneStaleOutput(siteDir, plan.previous, new Set(Object.keys(plan.next.pages)), photos.getUsedFiles());
