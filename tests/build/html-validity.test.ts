@@ -6,13 +6,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { renderCommentProblemPage } from "../../lib/core/comment-page.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
-import { decideComments } from "../../lib/comments/index.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { buildSite, makeTempDir, prepareFixture, ROOT, type BuildResult } from "../helpers/build-site.ts";
-import { seedComment } from "../helpers/comments.ts";
+import { buildWithApprovedComment, makeTempDir, prepareFixture, ROOT, type BuildResult } from "../helpers/build-site.ts";
 
 const require = createRequire(import.meta.url);
 const VNU_JAR = String(require("vnu-jar"));
@@ -41,23 +38,12 @@ let vnuRun: Promise<VnuMessage[]>;
 beforeAll(async () => {
   temp = await makeTempDir("html-validity");
   const contentDir = await prepareFixture("site", path.join(temp, "content"));
-  const commentDir = path.join(temp, "store");
-  const store = new CommentStore(createFileBackend(commentDir));
-  const at = new Date(Date.UTC(2021, 11, 10, 2));
-  const comment = await seedComment(store, {
+  result = await buildWithApprovedComment(temp, contentDir, {
     slug: "nua-dem",
     name: "Trần <b>Bình</b>",
     content: "Đoạn một & <i>hai</i>\ndòng hai\n\nĐoạn hai",
-    at,
+    at: new Date(Date.UTC(2021, 11, 10, 2)),
   });
-  await decideComments(store, [comment.id], "approved", "test", at);
-  result = await buildSite({
-    contentDir,
-    outDir: path.join(temp, "out"),
-    cacheDir: path.join(temp, "cache"),
-    env: { BANTIN_NOW: "2026-01-01T00:00:00Z", BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir },
-  });
-  if (result.code !== 0) throw new Error(result.stdout + result.stderr);
   pages = [...(await listBuiltPages(result.outDir)), ...(await writeProblemPages(path.join(temp, "problem")))];
   // A page with a known error proves the checker really ran and its answer was read.
   await fs.writeFile(

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideComments } from "../../lib/comments/index.ts";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
-import { buildSite, makeTempDir, prepareFixture, ROOT } from "../helpers/build-site.ts";
+import { buildSite, listFiles, makeTempDir, prepareFixture, ROOT } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
 
 // An incremental build into a kept folder with a kept cache must write exactly what a clean build
@@ -30,15 +30,6 @@ afterAll(async () => {
 });
 
 const env = () => ({ BANTIN_NOW: now, BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir, BANTIN_LAYOUTS_DIR: layoutsDir });
-
-/** Every file under `dir`, relative, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /** The modification time of every file under `dir`. */
 async function readMtimes(dir: string): Promise<Map<string, number>> {

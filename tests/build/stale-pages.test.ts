@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, makeTempDir, prepareFixture } from "../helpers/build-site.ts";
+import { buildSite, listFiles, makeTempDir, prepareFixture } from "../helpers/build-site.ts";
 
 const NOW = "2021-12-11T12:00:00+07:00";
 let temp: string;
@@ -11,15 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(temp, { recursive: true, force: true });
 });
-
-/** Every file under `dir`, relative, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 describe("a build into a folder holding an earlier build", () => {
   it("removes the pages and photos of an article set back to draft, and changes nothing else", async () => {

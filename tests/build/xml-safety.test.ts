@@ -2,7 +2,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import type { Article } from "../../lib/core/article.ts";
 import { buildCatalog, type Catalog } from "../../lib/core/catalog.ts";
 import { listRoutes, type Route } from "../../lib/core/routes.ts";
@@ -10,11 +9,9 @@ import { toPublishedComment } from "../../lib/core/comment-record.ts";
 import { createSortableId } from "../../lib/core/ids.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
 import { parseSiteConfig } from "../../lib/core/site-config.ts";
-import { decideComments } from "../../lib/comments/index.ts";
 import { compileTemplates } from "../../lib/build/render-pages.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { buildSite, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
-import { seedComment } from "../helpers/comments.ts";
+import { buildWithApprovedComment, makeTempDir, prepareFixture, readBuilt, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { makeArticle } from "../helpers/articles.ts";
 import { findXmlProblem, isFeedCodePoint } from "../helpers/xml.ts";
 
@@ -154,23 +151,12 @@ describe("a real build with forbidden characters in an article and an approved c
         "",
       ].join("\n"),
     );
-    const commentDir = path.join(temp, "store");
-    const store = new CommentStore(createFileBackend(commentDir));
-    const at = new Date(Date.UTC(2021, 11, 12));
-    const comment = await seedComment(store, {
+    result = await buildWithApprovedComment(temp, contentDir, {
       slug: "ky-tu-la",
       name: `Bạn ${BAD} đọc`,
       content: `Ý kiến ${BAD}\nhai\n\nđoạn ${BAD}`,
-      at,
+      at: new Date(Date.UTC(2021, 11, 12)),
     });
-    await decideComments(store, [comment.id], "approved", "test", at);
-    result = await buildSite({
-      contentDir,
-      outDir: path.join(temp, "out"),
-      cacheDir: path.join(temp, "cache"),
-      env: { BANTIN_NOW: "2026-01-01T00:00:00Z", BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir },
-    });
-    if (result.code !== 0) throw new Error(result.stdout + result.stderr);
   });
 
   afterAll(async () => {

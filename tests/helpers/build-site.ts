@@ -3,6 +3,9 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import { decideComments } from "../../lib/comments/index.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
+import { seedComment } from "./comments.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -78,4 +81,36 @@ export async function prepareFixture(name: string, target: string): Promise<stri
 /** Reads a built file as text. */
 export function readBuilt(outDir: string, file: string): Promise<string> {
   return fs.readFile(path.join(outDir, file), "utf8");
+}
+
+/** Every file under `dir`, relative and sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * Builds `contentDir` into `<temp>/out` with one approved comment in a file store `<temp>/store`,
+ * as the pages with a comment list need; a failed build is an error with its output.
+ */
+export async function buildWithApprovedComment(
+  temp: string,
+  contentDir: string,
+  comment: { slug: string; name: string; content: string; at: Date },
+): Promise<BuildResult> {
+  const commentDir = path.join(temp, "store");
+  const store = new CommentStore(createFileBackend(commentDir));
+  const seeded = await seedComment(store, comment);
+  await decideComments(store, [seeded.id], "approved", "test", comment.at);
+  const result = await buildSite({
+    contentDir,
+    outDir: path.join(temp, "out"),
+    cacheDir: path.join(temp, "cache"),
+    env: { BANTIN_NOW: "2026-01-01T00:00:00Z", BANTIN_COMMENT_STORE: "file", BANTIN_COMMENT_DIR: commentDir },
+  });
+  if (result.code !== 0) throw new Error(result.stdout + result.stderr);
+  return result;
 }
