@@ -3,6 +3,17 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import { BantinError } from "../core/errors.ts";
+
+/** A photo that cannot be read or encoded; `file` is its absolute path, for the content problem. */
+export class PhotoError extends BantinError {
+  constructor(
+    message: string,
+    readonly file: string,
+    options: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
 import type { PhotoSet } from "../core/picture.ts";
 import { createLog } from "../log.ts";
 
@@ -109,7 +120,7 @@ export class PhotoProcessor {
     try {
       stat = await fs.stat(file);
     } catch (error) {
-      throw new BantinError(`photo ${file} cannot be read: ${(error as Error).message}`, { cause: error });
+      throw new PhotoError(`photo ${file} cannot be read: ${(error as Error).message}`, file, { cause: error });
     }
     const seen = this.manifest.files[file];
     let key = seen && seen.size === stat.size && seen.mtimeMs === stat.mtimeMs ? seen.key : null;
@@ -139,9 +150,13 @@ export class PhotoProcessor {
     try {
       stats = await Image(file, { ...PHOTO_OPTIONS, outputDir: this.outputDir, urlPath: "/img/" });
     } catch (error) {
-      throw new BantinError(`photo ${file} could not be encoded (${(error as Error).message}); check that it is a JPEG, PNG or WebP file`, {
-        cause: error,
-      });
+      throw new PhotoError(
+        `photo ${file} could not be encoded (${(error as Error).message}); check that it is a JPEG, PNG or WebP file`,
+        file,
+        {
+          cause: error,
+        },
+      );
     }
     const set: PhotoSet = {
       formats: PHOTO_OPTIONS.formats.map((format) => ({

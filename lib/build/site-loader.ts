@@ -9,7 +9,7 @@ import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { prepareAllFiles } from "./prepare-articles.ts";
-import { PhotoProcessor, publishPhotos } from "./photos.ts";
+import { PhotoError, PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { getChangeNotesFolder, openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
 import { pruneStaleOutput, writeOutputManifest } from "./prune-output.ts";
@@ -195,11 +195,10 @@ export function createSiteLoader(
     try {
       return await photos.processAll(files);
     } catch (error) {
-      if (!(error instanceof BantinError)) throw error;
+      if (!(error instanceof PhotoError)) throw error;
       const locale = getLocale(config.language);
-      const broken = files.find((file) => error.message.includes(file));
       const reason = (error.cause instanceof Error ? error.cause.message : error.message).split("\n")[0]!.trim();
-      const file = broken ? path.relative(options.root, broken) : "(photos)";
+      const file = path.relative(options.root, error.file);
       throw new ContentError([{ file, field: "(file)", message: fillPattern(locale.writers.photos.unreadable, { reason }) }], {
         cause: error,
         locale,

@@ -6,6 +6,7 @@ import { parseSiteConfig, type SiteConfig } from "../../lib/core/site-config.ts"
 import { MAX_ARTICLE_BYTES } from "../../lib/build/read-content.ts";
 import { prepareFiles } from "../../lib/build/prepare-articles.ts";
 import { makeTempDir } from "../helpers/build-site.ts";
+import { makeAliasBombRows } from "../helpers/alias-bomb.ts";
 
 const config = (parseSiteConfig({ name: "T", url: "https://t.example" }) as { config: SiteConfig }).config;
 const head = "---\ntitle: Tin\ndate: 2021-12-08T16:30:00+07:00\nauthor: Anh Khôi\nsection: Đời sống\n";
@@ -32,13 +33,7 @@ async function prepare(name: string, content: string | Uint8Array) {
 
 describe("files no article should be", () => {
   it("turns a 528-byte YAML alias bomb into a problem with file and line, in well under a second", async () => {
-    const rows = ["title: A", "x0: &x0 [a,a,a,a,a,a,a,a,a]"];
-    for (let i = 1; i <= 8; i++)
-      rows.push(
-        `x${i}: &x${i} [${Array(9)
-          .fill(`*x${i - 1}`)
-          .join(",")}]`,
-      );
+    const rows = makeAliasBombRows();
     const result = await prepare("bom", `---\n${rows.join("\n")}\n---\nThân bài\n`);
     expect(result.seconds).toBeLessThan(0.5);
     expect(result.article).toBeNull();

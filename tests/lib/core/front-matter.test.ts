@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findKeyLines, parseFrontMatter, splitFrontMatter } from "../../../lib/core/front-matter.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
+import { makeAliasBombRows } from "../../helpers/alias-bomb.ts";
 
 describe("front matter split", () => {
   it("splits YAML from the body and counts lines", () => {
@@ -28,13 +29,7 @@ describe("front matter parse", () => {
   const messages = vi.writers;
 
   it("refuses a YAML alias bomb at once, with the line of the first anchor", () => {
-    const rows = ["title: A", "x0: &x0 [a,a,a,a,a,a,a,a,a]"];
-    for (let i = 1; i <= 8; i++)
-      rows.push(
-        `x${i}: &x${i} [${Array(9)
-          .fill(`*x${i - 1}`)
-          .join(",")}]`,
-      );
+    const rows = makeAliasBombRows();
     const started = performance.now();
     const parsed = parseFrontMatter(rows.join("\n"), 2, messages);
     expect(performance.now() - started).toBeLessThan(1000);
