@@ -28,6 +28,17 @@ export interface CommentRecord {
   /** When and by whom the last moderation decision was made. */
   decidedAt: string | null;
   decidedBy: string | null;
+  /** The id of the published top-level comment this one answers (one level only); absent on a top-level comment. */
+  replyTo?: string;
+  /** "newsroom" on an answer written by the editors (shown with the newsroom's name); absent for a reader. */
+  author?: "newsroom";
+  /** Words of content/moderation.json found in the name or text (as listed there); absent when none. */
+  flags?: string[];
+  /** The reader's own name and text, kept the first time an editor edits them; absent while unedited. */
+  original?: { name: string; content: string };
+  /** When and by whom the text was last edited; absent while unedited. */
+  editedAt?: string;
+  editedBy?: string;
 }
 
 /** A record with a moderation decision applied (pure: returns a new record). */
@@ -49,6 +60,12 @@ export const commentRecordSchema = z.strictObject({
   clientHash: z.string().nullable(),
   decidedAt: isoInstant.nullable(),
   decidedBy: z.string().nullable(),
+  replyTo: z.string().refine(isSortableId, { message: "is not a bantin comment id" }).optional(),
+  author: z.literal("newsroom").optional(),
+  flags: z.array(z.string()).optional(),
+  original: z.strictObject({ name: z.string(), content: z.string() }).optional(),
+  editedAt: isoInstant.optional(),
+  editedBy: z.string().optional(),
 });
 
 /** A stored value read back under `key`: the record, or why it cannot stand for a comment. */

@@ -12,6 +12,7 @@ import { claimSlotInTurn, type RateClaim } from "./rate-slots.ts";
 import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord, type ReadRecord } from "./read-record.ts";
 import { RebuildState } from "./rebuild-state.ts";
 import { countSignInFailures, recordSignInFailure } from "./sign-in-failures.ts";
+import { BlockList } from "./block-list.ts";
 import { TrustList } from "./trust-list.ts";
 
 export type { DamagedRecord } from "./read-record.ts";
@@ -49,11 +50,14 @@ export class CommentStore {
   readonly rebuild: RebuildState;
   /** Emails with an approved comment, for the optional auto-approval rule. */
   readonly trust: TrustList;
+  /** Clients and emails that editors blocked for a period. */
+  readonly blocks: BlockList;
 
   // Why private: key names belong to keys.ts and the modules of this folder; callers use methods.
   constructor(private readonly backend: StoreBackend) {
     this.rebuild = new RebuildState(backend);
     this.trust = new TrustList(backend);
+    this.blocks = new BlockList(backend);
   }
 
   /**

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
  * | `rate/<client>/<window end s>/<n>` | empty: one claimed submission slot | `claimRateSlot` (intake) |
  * | `authfail/<client>/<id>` | empty: one failed moderation sign-in | `recordSignInFailure` (/admin/ API) |
  * | `spam/<YYYY-MM-DD>/<id>` | `{ reason }`: one refused spam attempt | `recordSpam` (intake) |
+ * | `blocks/client/<client>`, `blocks/email/<sha256>` | `{ until, by, createdAt }`: one blocked client or email | `BlockList` (CLI, /admin/) |
  * | `damaged/<key>[.<n>]` | the text of a damaged record, moved aside as it was | `doctor --fix` |
  *
  * `pruneExpired` removes old `rate/`, `authfail/` and `spam/` keys.
@@ -125,4 +126,20 @@ export function idOfTimedKey(key: string): string {
 /** Where `doctor --fix` keeps the text of a damaged record; `copy` > 0 when earlier copies exist. */
 export function damagedCopyKey(key: string, copy = 0): string {
   return copy ? `damaged/${key}.${copy}` : `damaged/${key}`;
+}
+
+/** What a block names: a client (its salted hash) or an email. */
+export type BlockKind = "client" | "email";
+
+export const BLOCKS_PREFIX = "blocks/";
+
+/** The key of a block: the client hash as it is, an email hashed (case and spaces do not count). */
+export function blockKey(kind: BlockKind, value: string): string {
+  return `${BLOCKS_PREFIX}${kind}/${kind === "email" ? sha256(value.trim().toLowerCase()) : value}`;
+}
+
+/** The kind and stored name (client hash or email hash) of a block key. */
+export function partsOfBlockKey(key: string): { kind: BlockKind; name: string } {
+  const [, kind, name] = key.split("/");
+  return { kind: kind as BlockKind, name: name! };
 }
