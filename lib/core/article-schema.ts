@@ -6,7 +6,7 @@ import { vi } from "./locales/vi.ts";
 import { isSlug } from "./slugs.ts";
 
 /** The front matter keys an article may have. */
-const KNOWN_KEYS = ["title", "date", "author", "photoCredit", "section", "lead", "image", "tags", "draft", "comments", "slug"] as const;
+const KNOWN_KEYS = ["title", "date", "author", "photoCredit", "section", "lead", "image", "tags", "draft", "comments", "slug", "updated", "featured", "featuredUntil"] as const;
 
 const schemas = new Map<string, ReturnType<typeof buildArticleSchema>>();
 
@@ -23,17 +23,18 @@ function createArticleSchema(timeZone: string, locale: Locale = vi) {
 }
 
 function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]) {
+  const dateField = z.union([z.string(), z.date()]).transform((value, ctx) => {
+    const date = value instanceof Date ? value : parseDateValue(value, timeZone);
+    if (!date || Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: fillPattern(messages.notDate, { value: String(value) }) });
+      return z.NEVER;
+    }
+    return date;
+  });
   const text = (max: number) => z.string().trim().min(1, messages.empty).max(max, fillPattern(messages.tooLong, { max }));
   return z.strictObject({
     title: text(300),
-    date: z.union([z.string(), z.date()]).transform((value, ctx) => {
-      const date = value instanceof Date ? value : parseDateValue(value, timeZone);
-      if (!date || Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: "custom", message: fillPattern(messages.notDate, { value: String(value) }) });
-        return z.NEVER;
-      }
-      return date;
-    }),
+    date: dateField,
     author: text(120),
     photoCredit: text(120).optional(),
     section: text(80),
@@ -43,6 +44,10 @@ function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]
         src: text(500),
         alt: text(500),
         caption: text(1000).optional(),
+        /** Who took this photo, when not the article's photoCredit. */
+        credit: text(120).optional(),
+        /** false when the same photo already opens the body: then it is not shown again at the head. */
+        show: z.boolean().default(true),
       })
       .optional(),
     tags: z
@@ -52,6 +57,12 @@ function buildArticleSchema(timeZone: string, messages: WriterMessages["fields"]
     draft: z.boolean().default(false),
     comments: z.boolean().default(true),
     slug: z.string().refine(isSlug, { message: messages.notSlug }).optional(),
+    /** When the article was last changed after publication (printed as "Cập nhật"). */
+    updated: dateField.optional(),
+    /** Pins the story to the front page's lead slot: true, or a rank (1 leads, then 2...). */
+    featured: z.union([z.boolean(), z.int().min(1).max(99)]).default(false),
+    /** The pin ends at this date (the newest story leads again). */
+    featuredUntil: dateField.optional(),
   });
 }
 

@@ -22,6 +22,23 @@ const siteConfigSchema = z.strictObject({
   feedSize: z.int().min(1).max(500).default(30),
   /** Order of sections in the menu and on the home page; unlisted sections follow by name. */
   sections: z.array(z.string().trim().min(1)).default([]),
+  /** Site logo for JSON-LD `publisher.logo` (a path under the site or a URL); a default ships. */
+  logo: z.string().trim().min(1).default("/assets/logo.png"),
+  /** Image shared by the home, section and tag pages (`og:image`); a path under the site or a URL. */
+  defaultImage: z.string().trim().min(1).optional(),
+  /** The name newsroom answers to comments carry. */
+  newsroomName: z.string().trim().min(1).default("Ban biên tập"),
+  /** What the footer carries, as Vietnamese news sites must; every field optional. */
+  footer: z
+    .strictObject({
+      publisher: z.string().trim().min(1).optional(),
+      editorInChief: z.string().trim().min(1).optional(),
+      address: z.string().trim().min(1).optional(),
+      licence: z.string().trim().min(1).optional(),
+      phone: z.string().trim().min(1).optional(),
+      email: z.string().trim().min(1).optional(),
+    })
+    .default({}),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
