@@ -1,6 +1,6 @@
 import { validateFrontMatter, type ArticleFrontMatter } from "./article-schema.ts";
-import { composeByline, type BylineLine } from "./byline.ts";
-import { describeInstant } from "./dates.ts";
+import { composeByline, composePhotoCredit, type BylineLine } from "./byline.ts";
+import { describeInstant, formatIsoInZone } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
 import { fillPattern, getLocale, type Locale } from "./locales/index.ts";
 import { checkPhotoRef, type PhotoUse } from "./photo-refs.ts";
@@ -42,6 +42,14 @@ export interface PlacedPhoto {
   set: PhotoSet;
   alt: string;
   caption: string | null;
+  /** The credit the caption ends with (`Ảnh: LÊ THU HÀ`), or null. */
+  credit: string | null;
+}
+
+/** The main photo as the article page's head shows it: a placed photo with its `<picture>`. */
+export interface HeadPhoto extends PlacedPhoto {
+  /** Eager, `fetchpriority="high"`: the page's largest image. */
+  pictureHtml: string;
 }
 
 /** A fully rendered article: everything its page, listings and feeds print. */
@@ -60,8 +68,12 @@ export interface Article {
   dateLine: string;
   dateShort: string;
   monthKey: string;
+  /** When the article was last changed after publication (`updated` in front matter), or null. */
+  updated: { date: Date; iso: string; line: string } | null;
   acceptsComments: boolean;
   image: PlacedPhoto | null;
+  /** The main photo at the head of the page, after the sapo; null without one or with `image.show: false`. */
+  headPhoto: HeadPhoto | null;
   byline: BylineLine[];
   bodyHtml: string;
 }
@@ -161,6 +173,17 @@ export function prepareArticle(source: ArticleSource, config: SiteConfig): Prepa
       ...(lines.section ? { line: lines.section } : {}),
       message: fillPattern(messages.article.sectionNoLetters, { section: data.section }),
     });
+  if (data.updated && data.updated.getTime() < data.date.getTime()) {
+    problems.push({
+      file,
+      field: "updated",
+      ...(lines.updated ? { line: lines.updated } : {}),
+      message: fillPattern(messages.article.updatedBeforeDate, {
+        updated: formatIsoInZone(data.updated, config.timeZone),
+        date: formatIsoInZone(data.date, config.timeZone),
+      }),
+    });
+  }
   const tags = new Map<string, { name: string; slug: string }>();
   for (const name of data.tags) {
     const tagSlug = slugify(name);
@@ -191,7 +214,9 @@ const BODY_PHOTO_SIZES = "(min-width: 50rem) 46rem, 100vw";
 
 /**
  * Renders a prepared article. `findPhoto` returns the processed set for a source as written in the
- * article. The first body photo loads eagerly: it is usually in the first screen.
+ * article. The main photo, shown at the head, loads eagerly as the page's largest image; without
+ * it (no main photo, or `image.show: false`) the first body photo does: it is then usually in the
+ * first screen. Each caption ends with its photo's credit where there is one to print.
  */
 export function renderArticle(
   prepared: PreparedArticle,
@@ -200,11 +225,23 @@ export function renderArticle(
   locale: Locale,
 ): Article {
   const { data } = prepared;
-  const bodyHtml = renderBody(prepared.body, (ref, index) =>
-    renderPicture(findPhoto(ref.src), { alt: ref.alt, sizes: BODY_PHOTO_SIZES, eager: index === 0 }),
+  const creditOf = (own: string | null | undefined) => composePhotoCredit(own ?? null, data.author, data.photoCredit, locale);
+  const image = data.image
+    ? { set: findPhoto(data.image.src), alt: data.image.alt, caption: data.image.caption ?? null, credit: creditOf(data.image.credit) }
+    : null;
+  const headPhoto =
+    image && data.image?.show !== false
+      ? { ...image, pictureHtml: renderPicture(image.set, { alt: image.alt, sizes: BODY_PHOTO_SIZES, eager: true }) }
+      : null;
+  const bodyHtml = renderBody(
+    prepared.body,
+    (ref, index) => renderPicture(findPhoto(ref.src), { alt: ref.alt, sizes: BODY_PHOTO_SIZES, eager: !headPhoto && index === 0 }),
+    (ref) => creditOf(ref.credit),
   );
   const sectionUrl = getSectionUrl(prepared.sectionSlug);
-  const when = describeInstant(data.date, config.timeZone, { line: locale.dates.dateLine, short: locale.dates.short }, locale.dates);
+  const patterns = { line: locale.dates.dateLine, short: locale.dates.short };
+  const when = describeInstant(data.date, config.timeZone, patterns, locale.dates);
+  const changed = data.updated ? describeInstant(data.updated, config.timeZone, patterns, locale.dates) : null;
   return {
     file: prepared.file,
     slug: prepared.slug,
@@ -220,8 +257,10 @@ export function renderArticle(
     dateLine: when.line,
     dateShort: when.short,
     monthKey: when.monthKey,
+    updated: data.updated && changed ? { date: data.updated, iso: changed.iso, line: changed.line } : null,
     acceptsComments: data.comments,
-    image: data.image ? { set: findPhoto(data.image.src), alt: data.image.alt, caption: data.image.caption ?? null } : null,
+    image,
+    headPhoto,
     byline: composeByline(data.author, data.photoCredit, locale),
     bodyHtml,
   };

@@ -25,3 +25,13 @@ export function composeByline(author: string, photoCredit: string | undefined, l
     { label: locale.byline.photographer, name: toBylineName(photoCredit, locale.lang) },
   ];
 }
+
+/**
+ * The credit a photo's caption ends with (`Ảnh: LÊ THU HÀ`), upper-cased like the byline: the
+ * photo's own credit when it has one, else the article's `photoCredit` when that is not the
+ * author (whose `Tin, ảnh` byline already says it). Null when there is nothing to add.
+ */
+export function composePhotoCredit(own: string | null, author: string, photoCredit: string | undefined, locale: Locale): string | null {
+  const name = own ?? (photoCredit && !isSamePerson(author, photoCredit, locale.lang) ? photoCredit : null);
+  return name ? `${locale.byline.photographer}: ${toBylineName(name, locale.lang)}` : null;
+}

@@ -6,7 +6,7 @@ import type { CommentTarget } from "./comment-rules.ts";
 import type { Locale } from "./locales/index.ts";
 import { fillPattern } from "./locales/index.ts";
 import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./listing.ts";
-import { buildCommentFeed, buildFeed, type CommentFeed, type Feed } from "./feeds.ts";
+import { buildCommentFeed, buildFeed, findLastChange, getModifiedIso, type CommentFeed, type Feed } from "./feeds.ts";
 import { describeArticle, describePage, toAbsoluteUrl, type PageMeta } from "./seo.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -168,8 +168,8 @@ export function buildCatalog(
   const inLatest = new Set(latest);
   const listingUrls = [...sectionPages, ...tagPages, ...archivePages].map((page) => page.url);
   const sitemap = [
-    { loc: toAbsoluteUrl(config, "/"), lastmod: articles[0]?.dateIso ?? null },
-    ...articles.map((article) => ({ loc: toAbsoluteUrl(config, article.url), lastmod: article.dateIso })),
+    { loc: toAbsoluteUrl(config, "/"), lastmod: findLastChange(articles) },
+    ...articles.map((article) => ({ loc: toAbsoluteUrl(config, article.url), lastmod: getModifiedIso(article) })),
     ...[archiveUrl, `/${locale.paths.tag}/`, ...listingUrls].map((url) => ({ loc: toAbsoluteUrl(config, url), lastmod: null })),
   ];
 

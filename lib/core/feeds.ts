@@ -39,9 +39,22 @@ export function buildFeed(
     title,
     selfUrl: toAbsoluteUrl(config, path),
     alternateUrl: toAbsoluteUrl(config, alternate),
-    updatedIso: entries[0]?.article.dateIso ?? formatIsoInZone(now, config.timeZone),
+    updatedIso: findLastChange(entries.map((entry) => entry.article)) ?? formatIsoInZone(now, config.timeZone),
     entries,
   };
+}
+
+/** When an article last changed: its `updated` time, else its publication time (ISO, site zone). */
+export function getModifiedIso(article: Article): string {
+  return article.updated?.iso ?? article.dateIso;
+}
+
+/** The latest change among `articles` (publication or update), as ISO in the site zone; null for none. */
+export function findLastChange(articles: readonly Article[]): string | null {
+  let last: Article | null = null;
+  const changedAt = (article: Article) => (article.updated ?? article).date.getTime();
+  for (const article of articles) if (!last || changedAt(article) > changedAt(last)) last = article;
+  return last ? getModifiedIso(last) : null;
 }
 
 /** The newest approved comments across all articles, each linking to its place on the page. */

@@ -7,6 +7,8 @@ export interface BodyPhotoRef {
   src: string;
   alt: string;
   caption: string | null;
+  /** The photo's own credit, written at the end of its title: `"Caption | Ảnh: TTXVN"`. */
+  credit: string | null;
   /** 1-based line within the body. */
   line: number | null;
   /** True when the photo stands alone in its paragraph and renders as a captioned figure. */
@@ -21,6 +23,21 @@ export interface ParsedBody {
 
 /** Renders one body photo (a `<picture>` or `<img>`); `index` counts photos from 0 in body order. */
 export type RenderPhoto = (ref: BodyPhotoRef, index: number) => string;
+
+/** The credit text a captioned photo's figcaption ends with (`Ảnh: TTXVN`), or null. */
+export type DescribeCredit = (ref: BodyPhotoRef) => string | null;
+
+// A photo's own credit ends its title after a bar and the word "Ảnh" (or "Photo") and a colon:
+// `"Caption | Ảnh: TTXVN"`. Why this shape: a bar followed by that label does not occur in a
+// caption, so no caption is cut by mistake, and writers type it as papers print it.
+const CREDIT = /(?:^|\s)\|\s*(?:ảnh|photo)\s*:\s*(\S.*)$/iu;
+
+/** A photo title split into its caption and its own credit (see CREDIT). */
+export function splitPhotoTitle(title: string): { caption: string | null; credit: string | null } {
+  const match = CREDIT.exec(title);
+  if (!match) return { caption: title.trim() || null, credit: null };
+  return { caption: title.slice(0, match.index).trim() || null, credit: match[1]!.trim() };
+}
 
 // Why html:false: bodies are written in Markdown by many hands; raw HTML would let one article break
 // the page layout or smuggle in script that the CSP then blocks. Embeds are out of scope.
@@ -72,7 +89,7 @@ export function parseBody(source: string): ParsedBody {
       photos.push({
         src: image.attrGet("src") ?? "",
         alt: image.content.trim(),
-        caption: image.attrGet("title")?.trim() || null,
+        ...splitPhotoTitle(image.attrGet("title") ?? ""),
         line: token.map ? token.map[0] + 1 : null,
         figure,
       });
@@ -81,13 +98,23 @@ export function parseBody(source: string): ParsedBody {
   return { html: md.renderer.render(tokens, md.options, {}), photos };
 }
 
-/** The body's HTML with every photo slot filled by `renderPhoto` (and its caption, in a figure). */
-export function renderBody(parsed: ParsedBody, renderPhoto: RenderPhoto): string {
+/**
+ * The body's HTML with every photo slot filled by `renderPhoto`; a photo alone in its paragraph
+ * gets a figcaption of its caption ending with the credit `describeCredit` gives.
+ */
+export function renderBody(parsed: ParsedBody, renderPhoto: RenderPhoto, describeCredit: DescribeCredit = () => null): string {
   return parsed.html.replace(SLOT, (_slot, digits: string) => {
     const index = Number(digits);
     const ref = parsed.photos[index]!;
     const picture = renderPhoto(ref, index);
-    if (!ref.figure || !ref.caption) return picture;
-    return `${picture}<figcaption>${escapeHtml(ref.caption)}</figcaption>`;
+    const credit = ref.figure ? describeCredit(ref) : null;
+    if (!ref.figure || (!ref.caption && !credit)) return picture;
+    return `${picture}${composeFigcaption(ref.caption, credit)}`;
   });
+}
+
+/** A figcaption: the caption, then the credit in its own span (escaped). */
+export function composeFigcaption(caption: string | null, credit: string | null): string {
+  const parts = [caption ? escapeHtml(caption) : "", credit ? `<span class="photo-credit">${escapeHtml(credit)}</span>` : ""];
+  return `<figcaption>${parts.filter(Boolean).join(" ")}</figcaption>`;
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from "./catalog.ts";
 import { BantinError } from "./errors.ts";
-import type { CommentFeed, Feed } from "./feeds.ts";
+import { getModifiedIso, type CommentFeed, type Feed } from "./feeds.ts";
 import type { Locale } from "./locales/index.ts";
 
 /** The templates in layouts/_includes/pages/, by name (`home` is `pages/home.njk`). */
@@ -41,6 +41,8 @@ export interface AtomEntry {
   title: string;
   url: string;
   dateIso: string;
+  /** Atom `<updated>`: the last change (an article's `updated`, else its publication). */
+  updatedIso: string;
   author: string;
   category: string | null;
   summary: string | null;
@@ -103,6 +105,7 @@ function toAtomFromArticles(feed: Feed): AtomFeed {
       title: article.title,
       url: absoluteUrl,
       dateIso: article.dateIso,
+      updatedIso: getModifiedIso(article),
       author: article.author,
       category: article.section.name,
       summary: article.lead,
@@ -123,6 +126,7 @@ function toAtomFromComments(feed: CommentFeed, siteUrl: string): AtomFeed {
       title: `${comment.name} – ${article.title}`,
       url,
       dateIso: comment.dateIso,
+      updatedIso: comment.dateIso,
       author: comment.name,
       category: null,
       summary: null,

@@ -8,11 +8,17 @@ export interface PageMeta {
   description: string;
   canonical: string;
   ogType: "article" | "website";
-  image: { url: string; width: number; height: number; alt: string } | null;
+  /** The social card's photo; width and height are null when not known (a site image from site.json). */
+  image: { url: string; width: number | null; height: number | null; alt: string } | null;
+  /** `summary_large_image` for a photo, `summary` for the logo or no image. */
+  twitterCard: "summary" | "summary_large_image";
   /** JSON-LD already made safe to sit inside a `<script>` element. */
   jsonLd: string | null;
-  article: { publishedIso: string; section: string; tags: string[] } | null;
+  article: { publishedIso: string; modifiedIso: string | null; section: string; tags: string[] } | null;
 }
+
+/** Longest article `<title>` that still carries the site name; longer headlines stand alone. */
+const MAX_TITLE_LENGTH = 70;
 
 /**
  * JSON for an HTML `<script type="application/ld+json">` block: `<`, `>` and `&` are written as
@@ -32,6 +38,18 @@ export function toAbsoluteUrl(config: SiteConfig, path: string): string {
   return new URL(path, `${config.url}/`).href;
 }
 
+/**
+ * The social image of pages that have no photo of their own (home, sections, tags): site.json
+ * `defaultImage`, or the logo when it is not set.
+ */
+function getSiteImage(config: SiteConfig): { image: NonNullable<PageMeta["image"]>; twitterCard: PageMeta["twitterCard"] } {
+  const url = toAbsoluteUrl(config, config.defaultImage ?? config.logo);
+  return {
+    image: { url, width: null, height: null, alt: config.name },
+    twitterCard: config.defaultImage ? "summary_large_image" : "summary",
+  };
+}
+
 /** Head metadata for a listing or other non-article page. */
 export function describePage(config: SiteConfig, path: string, title: string | null, description?: string): PageMeta {
   return {
@@ -39,10 +57,16 @@ export function describePage(config: SiteConfig, path: string, title: string | n
     description: description || config.description,
     canonical: toAbsoluteUrl(config, path),
     ogType: "website",
-    image: null,
+    ...getSiteImage(config),
     jsonLd: null,
     article: null,
   };
+}
+
+/** An article's `<title>`: `headline - site`, or the headline alone when that would pass 70 characters. */
+export function composeArticleTitle(headline: string, siteName: string): string {
+  const full = `${headline} - ${siteName}`;
+  return [...full].length > MAX_TITLE_LENGTH ? headline : full;
 }
 
 /** Head metadata for an article, with Open Graph image and NewsArticle JSON-LD. */
@@ -63,22 +87,32 @@ export function describeArticle(article: Article, config: SiteConfig, lang: stri
     headline: article.title,
     ...(article.lead ? { description: article.lead } : {}),
     datePublished: article.dateIso,
-    dateModified: article.dateIso,
+    dateModified: article.updated?.iso ?? article.dateIso,
     author: authors,
     ...(image ? { image: [image.url] } : {}),
     articleSection: article.section.name,
     ...(article.tags.length ? { keywords: article.tags.map((tag) => tag.name).join(", ") } : {}),
     inLanguage: lang,
     mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
-    publisher: { "@type": "Organization", name: config.name, url: `${config.url}/` },
+    publisher: {
+      "@type": "Organization",
+      name: config.name,
+      url: `${config.url}/`,
+      logo: { "@type": "ImageObject", url: toAbsoluteUrl(config, config.logo) },
+    },
   };
   return {
-    title: `${article.title} – ${config.name}`,
+    title: composeArticleTitle(article.title, config.name),
     description: article.lead ?? config.description,
     canonical,
     ogType: "article",
-    image,
+    ...(image ? { image, twitterCard: "summary_large_image" as const } : getSiteImage(config)),
     jsonLd: serializeJsonForHtml(jsonLd),
-    article: { publishedIso: article.dateIso, section: article.section.name, tags: article.tags.map((tag) => tag.name) },
+    article: {
+      publishedIso: article.dateIso,
+      modifiedIso: article.updated?.iso ?? null,
+      section: article.section.name,
+      tags: article.tags.map((tag) => tag.name),
+    },
   };
 }

@@ -25,6 +25,8 @@ export function makeArticle(slug: string, over: Partial<Article> = {}): Article 
     monthKey: dateIso.slice(0, 7),
     acceptsComments: true,
     image: null,
+    updated: null,
+    headPhoto: null,
     byline: [],
     bodyHtml: "<p>x</p>",
     ...over,

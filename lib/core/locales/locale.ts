@@ -29,6 +29,8 @@ export interface Locale {
     mainMenu: string;
   };
   article: { tags: string; related: string };
+  /** The article page's head (issue 11): the line under the date line when an article was updated. */
+  articlePage: { updated: string };
   pagination: { label: string; previous: string; next: string; pageOf: string };
   listing: { tagTitle: string; archiveTitle: string; empty: string; count: string };
   comments: {

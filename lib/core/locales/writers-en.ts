@@ -68,6 +68,11 @@ export const enWriters: WriterMessages = {
       draft: "draft: true",
       comments: "comments: false",
       slug: "slug: new-bridge-opens",
+      updated: "updated: 2021-12-09T08:15:00+07:00   (when it was changed, after date)",
+      featured: "featured: true   (or a rank: featured: 1)",
+      featuredUntil: "featuredUntil: 2021-12-10T18:00:00+07:00",
+      "image.credit": "  credit: Lê Thu Hà   (who took this photo)",
+      "image.show": "  show: false   (when the same photo opens the body)",
     },
   },
   photos: {
@@ -85,6 +90,8 @@ export const enWriters: WriterMessages = {
     sectionNoLetters: '"{section}" has no letters or digits. Write section: News',
     tagNoLetters: 'tag "{tag}" has no letters or digits',
     placeholder: 'still holds the placeholder "{text}" that npm run new wrote; replace it with the real text',
+    updatedBeforeDate:
+      "the update time {updated} is earlier than the publication date {date}; updated is when the article was changed after publication. Write a time after date, for example updated: 2021-12-09T08:15:00+07:00, or remove the updated line",
   },
   collection: {
     slugTaken: '"{slug}" is already used by {other}; comments and URLs need one article per slug. Write a different slug: {slug}-2',

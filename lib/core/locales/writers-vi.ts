@@ -68,6 +68,11 @@ export const viWriters: WriterMessages = {
       draft: "draft: true",
       comments: "comments: false",
       slug: "slug: khanh-thanh-cau-moi",
+      updated: "updated: 2021-12-09T08:15:00+07:00   (lúc sửa bài, sau date)",
+      featured: "featured: true   (hoặc một hạng: featured: 1)",
+      featuredUntil: "featuredUntil: 2021-12-10T18:00:00+07:00",
+      "image.credit": "  credit: Lê Thu Hà   (người chụp ảnh này)",
+      "image.show": "  show: false   (khi ảnh này đã mở đầu phần thân bài)",
     },
   },
   photos: {
@@ -85,6 +90,8 @@ export const viWriters: WriterMessages = {
     sectionNoLetters: '"{section}" không có chữ hay số. Viết section: Tin hoạt động',
     tagNoLetters: 'chủ đề "{tag}" không có chữ hay số',
     placeholder: 'vẫn còn chữ mẫu "{text}" do npm run new tạo; thay bằng nội dung thật',
+    updatedBeforeDate:
+      "thời điểm cập nhật {updated} sớm hơn ngày đăng {date}; updated là lúc sửa bài sau khi đăng. Viết một thời điểm sau date, ví dụ updated: 2021-12-09T08:15:00+07:00, hoặc xoá dòng updated",
   },
   collection: {
     slugTaken: '"{slug}" đã được dùng cho {other}; mỗi slug chỉ một bài (bình luận gắn theo slug). Viết slug khác: {slug}-2',

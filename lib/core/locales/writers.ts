@@ -64,7 +64,14 @@ export interface WriterMessages {
     unreadable: string;
     outside: string;
   };
-  article: { noSlug: string; sectionNoLetters: string; tagNoLetters: string; placeholder: string };
+  article: {
+    noSlug: string;
+    sectionNoLetters: string;
+    tagNoLetters: string;
+    placeholder: string;
+    /** `updated` earlier than `date`; {updated} and {date} as written in ISO. */
+    updatedBeforeDate: string;
+  };
   collection: { slugTaken: string; slugListing: string; sectionReserved: string; sectionSpelling: string };
   /** Text `npm run new` writes into a skeleton; an article still holding any of it is not ready. */
   placeholders: { author: string; body: string; alt: string };

@@ -42,6 +42,8 @@ function article(slug: string, section: string, iso: string, tags: string[] = []
     monthKey: when.monthKey,
     acceptsComments,
     image: null,
+    updated: null,
+    headPhoto: null,
     byline: [],
     bodyHtml: "",
   };

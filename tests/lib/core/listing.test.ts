@@ -24,6 +24,8 @@ const article = (slug: string): Article => ({
   monthKey: "2021-12",
   acceptsComments: true,
   image: null,
+  updated: null,
+  headPhoto: null,
   byline: [{ label: "Tin", name: "ANH KHÔI" }],
   bodyHtml: "<p>x</p>",
 });

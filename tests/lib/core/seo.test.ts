@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../../lib/core/article.ts";
-import { describeArticle, describePage, serializeJsonForHtml, toAbsoluteUrl } from "../../../lib/core/seo.ts";
+import { composeArticleTitle, describeArticle, describePage, serializeJsonForHtml, toAbsoluteUrl } from "../../../lib/core/seo.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
 
 const config = (parseSiteConfig({ name: "Bản tin", url: "https://bt.example/", description: "Tin địa phương" }) as { config: SiteConfig })
@@ -41,12 +41,32 @@ describe("describePage", () => {
       description: "Tin địa phương",
       canonical: "https://bt.example/luu-tru/",
       ogType: "website",
-      image: null,
+      image: { url: "https://bt.example/assets/logo.png", width: null, height: null, alt: "Bản tin" },
+      twitterCard: "summary",
       jsonLd: null,
       article: null,
     });
     expect(describePage(config, "/", null, "Riêng").title).toBe("Bản tin");
     expect(describePage(config, "/", null, "Riêng").description).toBe("Riêng");
+  });
+
+  it("shares site.json defaultImage as an absolute URL, a large card; the logo when it is not set", () => {
+    const withImage = { ...config, defaultImage: "/assets/chia-se.jpg", logo: "https://cdn.example/logo.png" };
+    expect(describePage(withImage, "/doi-song/", "Đời sống")).toMatchObject({
+      image: { url: "https://bt.example/assets/chia-se.jpg", alt: "Bản tin" },
+      twitterCard: "summary_large_image",
+    });
+    expect(describePage({ ...config, logo: "https://cdn.example/logo.png" }, "/", null).image?.url).toBe("https://cdn.example/logo.png");
+  });
+});
+
+describe("composeArticleTitle", () => {
+  it("adds the site name after a hyphen while the whole stays within 70 characters", () => {
+    const fits = "a".repeat(70 - " - Bản tin".length);
+    expect(composeArticleTitle(fits, "Bản tin")).toBe(`${fits} - Bản tin`);
+    expect(composeArticleTitle(`${fits}b`, "Bản tin")).toBe(`${fits}b`);
+    const long = "Khánh thành dây chuyền gia công chính xác tại Công ty Thiết bị Đông Hải";
+    expect(composeArticleTitle(long, "Bản Tin")).toBe(long);
   });
 });
 
@@ -84,7 +104,10 @@ const article = (over: Partial<Article> = {}): Article => ({
     },
     alt: "Ảnh",
     caption: null,
+    credit: null,
   },
+  updated: null,
+  headPhoto: null,
   byline: [],
   bodyHtml: "",
   ...over,
@@ -94,12 +117,13 @@ describe("describeArticle", () => {
   it("gives Open Graph data and NewsArticle JSON-LD", () => {
     const meta = describeArticle(article(), config, "vi");
     expect(meta).toMatchObject({
-      title: "Tin </script> – Bản tin",
+      title: "Tin </script> - Bản tin",
       description: "Dẫn",
       canonical: "https://bt.example/doi-song/tin/",
       ogType: "article",
       image: { url: "https://bt.example/img/a-800.jpg", width: 800, height: 600, alt: "Ảnh" },
-      article: { publishedIso: "2021-12-08T16:30:00+07:00", section: "Đời sống", tags: ["Cầu", "Sông"] },
+      twitterCard: "summary_large_image",
+      article: { publishedIso: "2021-12-08T16:30:00+07:00", modifiedIso: null, section: "Đời sống", tags: ["Cầu", "Sông"] },
     });
     expect(meta.jsonLd).not.toContain("</script>");
     expect(JSON.parse(meta.jsonLd!)).toEqual({
@@ -118,14 +142,31 @@ describe("describeArticle", () => {
       keywords: "Cầu, Sông",
       inLanguage: "vi",
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://bt.example/doi-song/tin/" },
-      publisher: { "@type": "Organization", name: "Bản tin", url: "https://bt.example/" },
+      publisher: {
+        "@type": "Organization",
+        name: "Bản tin",
+        url: "https://bt.example/",
+        logo: { "@type": "ImageObject", url: "https://bt.example/assets/logo.png" },
+      },
     });
+  });
+
+  it("says when the article was updated: dateModified and article:modified_time", () => {
+    const updated = { date: new Date("2021-12-09T01:15:00Z"), iso: "2021-12-09T08:15:00+07:00", line: "" };
+    const meta = describeArticle(article({ updated }), config, "vi");
+    expect(JSON.parse(meta.jsonLd!)).toMatchObject({
+      datePublished: "2021-12-08T16:30:00+07:00",
+      dateModified: "2021-12-09T08:15:00+07:00",
+    });
+    expect(meta.article?.modifiedIso).toBe("2021-12-09T08:15:00+07:00");
   });
 
   it("leaves out what the article does not have", () => {
     const meta = describeArticle(article({ lead: null, photoCredit: "Anh Khôi", tags: [], image: null }), config, "en");
     expect(meta.description).toBe("Tin địa phương");
-    expect(meta.image).toBeNull();
+    // No photo of its own: the card shows the site's image (here the logo).
+    expect(meta.image?.url).toBe("https://bt.example/assets/logo.png");
+    expect(meta.twitterCard).toBe("summary");
     const ld = JSON.parse(meta.jsonLd!);
     expect(ld.author).toEqual([{ "@type": "Person", name: "Anh Khôi" }]);
     expect(Object.keys(ld)).not.toContain("description");
