@@ -69,6 +69,7 @@ function readDevModeration(env: NodeJS.ProcessEnv, fileStore: boolean): DevModer
  * Serves the site's functions inside Eleventy's dev server (`npm start`): `/api/comments` runs the
  * same handler as the Netlify function, on the store the environment picks (the local file store
  * by default), reading the manifest from the folder being served; `/api/moderation/` answers editors.
+ * `/admin/` gets the `X-Robots-Tag: noindex` header netlify.toml gives it on Netlify.
  */
 export function createDevApiMiddleware(getSiteDir: () => string, { env = process.env, log = console.log }: DevApiOptions = {}): Middleware {
   const choice = readStoreChoice(env);
@@ -93,6 +94,8 @@ export function createDevApiMiddleware(getSiteDir: () => string, { env = process
     );
   return async (req, res, next) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
+    // As netlify.toml does on Netlify: the moderation page is noindex by header too.
+    if (path === "/admin" || path.startsWith("/admin/")) res.setHeader("x-robots-tag", "noindex");
     const isModeration = path.startsWith("/api/moderation/");
     if (path !== "/api/comments" && !isModeration) return next();
     try {

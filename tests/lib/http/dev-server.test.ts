@@ -40,6 +40,18 @@ describe("where the dev server listens", () => {
   });
 });
 
+describe("the moderation page", () => {
+  it("is served with X-Robots-Tag: noindex, as netlify.toml serves it", async () => {
+    const answer = await fetch(`${site.origin}/admin/`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("x-robots-tag")).toBe("noindex");
+    await answer.body?.cancel();
+    const home = await fetch(`${site.origin}/`);
+    expect(home.headers.get("x-robots-tag")).toBeNull();
+    await home.body?.cancel();
+  });
+});
+
 describe("a 10 MB chunked body", () => {
   it("is answered 413, with no uncaught exception, and the server keeps answering", async () => {
     const chunk = "x".repeat(64 * 1024);
