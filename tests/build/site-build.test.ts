@@ -43,8 +43,9 @@ describe("article page", () => {
       "<h1",
       'class="dateline"',
       'class="lead"',
+      'class="photo photo-head"',
       'class="article-body"',
-      "<figure",
+      '<figure class="photo">',
       'class="byline"',
       'class="tags"',
       'class="related"',
@@ -85,7 +86,8 @@ describe("article page", () => {
     expect(img.getAttribute("alt")).toBe("Người đứng trước cổng nhà máy");
     expect(img.getAttribute("width")).toBe("800");
     expect(img.getAttribute("height")).toBe("533");
-    expect(img.getAttribute("loading")).toBe("eager");
+    // The main photo at the head is the page's eager one; body photos wait.
+    expect(img.getAttribute("loading")).toBe("lazy");
     expect(figure.querySelector('source[type="image/webp"]')?.getAttribute("srcset")).toMatch(/-400\.webp 400w, .*-800\.webp 800w$/);
     for (const file of img
       .getAttribute("srcset")!
@@ -121,9 +123,9 @@ describe("escaping", () => {
     expect(html).not.toContain("<script>alert");
     expect(html).not.toContain("<b>thẻ</b>");
     const doc = parseHTML(html).document;
-    expect(doc.querySelector("title")?.textContent).toBe(`${DANGEROUS_TITLE} – Bản Tin Thử`);
+    expect(doc.querySelector("title")?.textContent).toBe(`${DANGEROUS_TITLE} - Bản Tin Thử`);
     expect(doc.querySelector("h1")?.textContent).toBe(DANGEROUS_TITLE);
-    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(`${DANGEROUS_TITLE} – Bản Tin Thử`);
+    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(`${DANGEROUS_TITLE} - Bản Tin Thử`);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute("content")).toBe('Sapo có <b>thẻ</b> & "ngoặc"');
     const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
     expect(scripts.length).toBe(1);
