@@ -33,5 +33,5 @@ export function composeByline(author: string, photoCredit: string | undefined, l
  */
 export function composePhotoCredit(own: string | null, author: string, photoCredit: string | undefined, locale: Locale): string | null {
   const name = own ?? (photoCredit && !isSamePerson(author, photoCredit, locale.lang) ? photoCredit : null);
-  return name ? `${locale.byline.photographer}: ${toBylineName(name, locale.lang)}` : null;
+  return name ? `${locale.articlePage.photoCredit}: ${toBylineName(name, locale.lang)}` : null;
 }

@@ -24,7 +24,7 @@ export const en: Locale = {
     mainMenu: "Main sections",
   },
   article: { tags: "Topics", related: "More from this section" },
-  articlePage: { updated: "Updated" },
+  articlePage: { updated: "Updated", photoCredit: "Photo" },
   pagination: { label: "Pagination", previous: "← Previous page", next: "Next page →", pageOf: "Page {page} of {pages}" },
   listing: {
     tagTitle: "Topic: {tag}",

@@ -30,7 +30,11 @@ export interface Locale {
   };
   article: { tags: string; related: string };
   /** The article page's head (issue 11): the line under the date line when an article was updated. */
-  articlePage: { updated: string };
+  articlePage: {
+    updated: string;
+    /** The label before a photo's credit at the end of its caption (`Ảnh: LÊ THU HÀ`). */
+    photoCredit: string;
+  };
   pagination: { label: string; previous: string; next: string; pageOf: string };
   listing: { tagTitle: string; archiveTitle: string; empty: string; count: string };
   comments: {

@@ -37,7 +37,7 @@ export const vi: Locale = {
     mainMenu: "Chuyên mục chính",
   },
   article: { tags: "Chủ đề", related: "Tin cùng chuyên mục" },
-  articlePage: { updated: "Cập nhật" },
+  articlePage: { updated: "Cập nhật", photoCredit: "Ảnh" },
   pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", pageOf: "Trang {page}/{pages}" },
   listing: {
     tagTitle: "Chủ đề: {tag}",

@@ -49,3 +49,28 @@ describe("front matter validation", () => {
     expect(validateFrontMatter({ ...valid, slug: "Tin Mới" }, "a.md", "UTC").problems[0]?.field).toBe("slug");
   });
 });
+
+describe("examples for the fields of issue 11", () => {
+  const wrong = {
+    updated: "hôm qua",
+    featured: "có",
+    featuredUntil: "mai",
+    image: { src: "./a.jpg", alt: "A", credit: "", show: "không" },
+  };
+
+  it.each([
+    [
+      "vi",
+      undefined,
+      ["updated: 2021-12-09T08:15", "featured: true", "featuredUntil: 2021-12-10T18:00", "credit: Lê Thu Hà", "show: false"],
+    ],
+    ["en", en, ["updated: 2021-12-09T08:15", "featured: true", "featuredUntil: 2021-12-10T18:00", "credit: Lê Thu Hà", "show: false"]],
+  ] as const)("are given in %s", (_lang, locale, examples) => {
+    const problems = validateFrontMatter({ ...valid, ...wrong }, "a.md", "UTC", locale).problems;
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+    expect(Object.keys(byField).sort()).toEqual(["featured", "featuredUntil", "image.credit", "image.show", "updated"]);
+    expect([byField.updated, byField.featured, byField.featuredUntil, byField["image.credit"], byField["image.show"]]).toEqual(
+      examples.map((example) => expect.stringContaining(example)),
+    );
+  });
+});
