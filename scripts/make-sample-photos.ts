@@ -1,6 +1,10 @@
 // Generates the placeholder JPEG photos used by the sample articles.
 // Scans content/articles/*/index.md for "./name.jpg" references and renders a simple
 // seeded SVG scene (sky, sun, hills, buildings, trees, people) for each missing file.
+// These are drawings, not photographs of the events the sample articles report: each alt text
+// says so ("Hình vẽ: …") and describes what its drawing shows, and each caption says it is a
+// sample picture (tests/build/sample-content.test.ts checks both). A changed drawing needs its
+// alt text and caption changed with it.
 // Usage: npx tsx scripts/make-sample-photos.ts [--force]   (--force rewrites every photo)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
