@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderCommentProblemPage } from "../../lib/core/comment-page.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
@@ -38,6 +39,7 @@ let vnuRun: Promise<VnuMessage[]>;
 beforeAll(async () => {
   temp = await makeTempDir("html-validity");
   const contentDir = await prepareFixture("site", path.join(temp, "content"));
+  await writeUpdatedArticle(contentDir);
   result = await buildWithApprovedComment(temp, contentDir, {
     slug: "nua-dem",
     name: "Trần <b>Bình</b>",
@@ -58,6 +60,42 @@ afterAll(async () => {
   await vnuRun?.catch(() => {}); // never leave the checker running
   await fs.rm(temp, { recursive: true, force: true });
 });
+
+/**
+ * An article with every part of the article page's head and body: an `updated` line, a main photo
+ * with a credited caption, body photos with their own and the photographer's credit, h2 and h3.
+ */
+async function writeUpdatedArticle(contentDir: string): Promise<void> {
+  const dir = path.join(contentDir, "articles", "cap-nhat");
+  await fs.mkdir(dir);
+  await fs.writeFile(
+    path.join(dir, "index.md"),
+    `---
+title: Bài có cập nhật và ảnh của người khác
+date: 2021-12-08T16:30:00+07:00
+updated: 2021-12-09T08:15:00+07:00
+author: Minh Thư
+photoCredit: Lê Thu Hà
+section: Đời sống
+lead: "BTT – Bài thử phần đầu trang bài viết."
+image: { src: ./chinh.jpg, alt: Ảnh chính, caption: "Chú thích <ảnh> chính." }
+---
+Đoạn mở đầu.
+
+## Tiêu đề phụ
+
+![Ảnh thân bài](./than.jpg "Ảnh của hãng tin. | Ảnh: TTXVN")
+
+### Tiêu đề nhỏ
+
+![Ảnh không chú thích](./than.jpg)
+`,
+  );
+  for (const name of ["chinh.jpg", "than.jpg"])
+    await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 40, g: 90, b: name.length * 12 } } })
+      .jpeg({ quality: 70 })
+      .toFile(path.join(dir, name));
+}
 
 /** One Nu checker message as `vnu --format json` prints it. */
 interface VnuMessage {
@@ -184,6 +222,7 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
   it.each([
     ["the home page", "/", ".card"],
     ["an article with a comment", "/tin-hoat-dong/nua-dem/", ".comment-list .comment"],
+    ["an updated article with credited photos", "/doi-song/cap-nhat/", ".photo-head .photo-credit"],
     ["a section page", "/tin-hoat-dong/", ".card"],
     ["the 404 page", "/404.html", "main h1"],
     ["the comment admin", "/admin/", "#admin-login"],
@@ -239,7 +278,7 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
 describe("the built HTML (Nu HTML checker)", () => {
   it("has no errors on any page, the comment problem page included", async () => {
     expect(pages.length).toBeGreaterThan(15);
-    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html"])
+    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html", "doi-song/cap-nhat/index.html"])
       expect(pages).toContain(path.join(result.outDir, name));
     expect(pages.filter((file) => file.startsWith(path.join(temp, "problem")))).toHaveLength(2);
     const [canary, messages] = partition(await vnuRun, (m) => m.url?.endsWith("/canary.html") === true);
