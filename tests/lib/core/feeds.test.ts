@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../../lib/core/article.ts";
 import type { PublishedComment } from "../../../lib/core/catalog.ts";
-import { buildCommentFeed, buildFeed } from "../../../lib/core/feeds.ts";
+import { buildCommentFeed, buildFeed, findLastChange, getModifiedIso } from "../../../lib/core/feeds.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
 import { makeArticle } from "../../helpers/articles.ts";
@@ -15,6 +15,15 @@ const article = (slug: string, dateIso: string): Article =>
 const comment = (id: string, dateIso: string): PublishedComment => ({ id, name: "Bạn đọc", dateIso, dateLine: "", paragraphs: [["x"]] });
 
 describe("buildFeed", () => {
+  it("dates the feed by its latest change: an update to an older story counts", () => {
+    const updated = { date: new Date("2021-12-10T01:00:00Z"), iso: "2021-12-10T08:00:00+07:00", line: "" };
+    const articles = [article("c", "2021-12-09T08:00:00+07:00"), { ...article("b", "2021-12-08T08:00:00+07:00"), updated }];
+    expect(buildFeed("/feed.xml", "Bản tin", "/", articles, config, now).updatedIso).toBe("2021-12-10T08:00:00+07:00");
+    expect(findLastChange(articles)).toBe("2021-12-10T08:00:00+07:00");
+    expect(getModifiedIso(articles[0]!)).toBe("2021-12-09T08:00:00+07:00");
+    expect(findLastChange([])).toBeNull();
+  });
+
   it("keeps the newest feedSize articles with absolute links and dates the feed by the first", () => {
     const articles = [
       article("c", "2021-12-09T08:00:00+07:00"),
