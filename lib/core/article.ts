@@ -2,6 +2,7 @@ import { validateFrontMatter, type ArticleFrontMatter } from "./article-schema.t
 import { composeByline, type BylineLine } from "./byline.ts";
 import { describeInstant } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
+import { readLeadPin, type LeadPin } from "./front-page.ts";
 import { fillPattern, getLocale, type Locale } from "./locales/index.ts";
 import { checkPhotoRef, type PhotoUse } from "./photo-refs.ts";
 import { checkPlaceholders } from "./placeholders.ts";
@@ -61,6 +62,8 @@ export interface Article {
   dateShort: string;
   monthKey: string;
   acceptsComments: boolean;
+  /** The editor's pin on the front page's lead slot (front matter `featured`, `featuredUntil`). */
+  pin: LeadPin | null;
   image: PlacedPhoto | null;
   byline: BylineLine[];
   bodyHtml: string;
@@ -221,6 +224,7 @@ export function renderArticle(
     dateShort: when.short,
     monthKey: when.monthKey,
     acceptsComments: data.comments,
+    pin: readLeadPin(data.featured, data.featuredUntil),
     image: data.image ? { set: findPhoto(data.image.src), alt: data.image.alt, caption: data.image.caption ?? null } : null,
     byline: composeByline(data.author, data.photoCredit, locale),
     bodyHtml,
