@@ -290,6 +290,24 @@ describe.skipIf(skip)("on a phone (Chromium, 390×844, the site's CSP)", () => {
     await context.close();
   });
 
+  it("lets a section block of one story span the row on a wide screen", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    await tab.goto(`${server.origin}/`);
+    const widths = await tab
+      .locator(".home-section .cards-grid")
+      .evaluateAll((grids) => grids.map((grid) => [grid.children.length, grid.firstElementChild!.clientWidth / grid.clientWidth]));
+    expect(widths.length).toBe(3);
+    for (const [count, share] of widths) {
+      expect(count).toBe(1);
+      expect(share).toBeGreaterThan(0.95);
+    }
+    // Four secondary stories share one row.
+    const tops = await tab.locator(".home-secondary > .card").evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    await context.close();
+  });
+
   it("prints today's date in the site's zone with the script, and no date without it", async () => {
     const expected = (() => {
       const parts = Object.fromEntries(
