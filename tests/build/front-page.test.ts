@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import http from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -188,6 +190,22 @@ describe("listings and chrome", () => {
   it("marks the current section in the menu", async () => {
     const section = await page("phap-luat-va-ban-doc/index.html");
     expect([...section.querySelectorAll('.menu [aria-current="page"]')].map((a) => a.textContent)).toEqual([LAST_SECTION]);
+  });
+});
+
+describe("validity", () => {
+  it("keeps the front page, a month with both neighbours and a tag page valid HTML (Nu checker)", async () => {
+    const vnu = String(createRequire(import.meta.url)("vnu-jar"));
+    const files = ["index.html", "luu-tru/2021-11/index.html", "chu-de/nguoi-lao-dong/index.html"].map((file) =>
+      path.join(first.outDir, file),
+    );
+    const stderr = await new Promise<string>((resolve) =>
+      execFile("java", ["-jar", vnu, "--errors-only", "--format", "json", ...files], { maxBuffer: 16 * 1024 * 1024 }, (_error, _out, err) =>
+        resolve(err),
+      ),
+    );
+    const messages = (JSON.parse(stderr) as { messages: { type: string; message: string; url?: string }[] }).messages;
+    expect(messages.filter((m) => m.type === "error").map((m) => `${m.url}: ${m.message}`)).toEqual([]);
   });
 });
 
