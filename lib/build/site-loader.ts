@@ -3,6 +3,7 @@ import path from "node:path";
 import { renderArticle, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
 import { buildCatalog, type Catalog } from "../core/catalog.ts";
 import { checkCollection, isPublishable } from "../core/collection.ts";
+import { findNextPinEnd } from "../core/front-page.ts";
 import { BantinError, ConfigError, ContentError, describeLine, StoreUnavailableError, type ContentProblem } from "../core/errors.ts";
 import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
 import type { SiteConfig } from "../core/site-config.ts";
@@ -175,6 +176,9 @@ export function createSiteLoader(
     const waiting = content.articles
       .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
       .map((article) => article.data.date.getTime());
+    // A front-page pin that ends changes the lead story: the scheduled check rebuilds for it as for an embargo.
+    const pinEnd = findNextPinEnd(rendered, options.now);
+    if (pinEnd) waiting.push(pinEnd.getTime());
     const marker: BuildMarker = {
       builtAt: options.now.toISOString(),
       lastChange: comments?.lastChange ?? null,

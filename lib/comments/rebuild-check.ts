@@ -15,7 +15,8 @@ const REQUEST_PATIENCE_MS = 60 * 60_000;
 
 /**
  * The batch rebuild: calls the build hook only when the pages are out of date: a comment was
- * approved, rejected or deleted since the last recorded build, or an embargoed article is due.
+ * approved, rejected or deleted since the last recorded build, or an embargoed article is due, or
+ * a front-page pin (`featuredUntil`) ended: the build marker's `nextEmbargo` holds the earlier of both.
  * Nothing changed, no build. A request is not repeated while its build may still be running.
  */
 export async function checkForRebuild(
@@ -33,7 +34,7 @@ export async function checkForRebuild(
     const count = changes.filter((key) => !marker.lastChange || key > marker.lastChange).length;
     reason = `${count} comment decision(s) since the last build`;
   } else if (marker.nextEmbargo && Date.parse(marker.nextEmbargo) <= now.getTime()) {
-    reason = `an embargoed article became due at ${marker.nextEmbargo}`;
+    reason = `an embargoed article or the end of a front-page pin fell due at ${marker.nextEmbargo}`;
   }
   if (marker?.lastChange) await state.pruneChangesBefore(marker.lastChange, changes);
   if (!reason) return { triggered: false, reason: "nothing changed since the last build" };

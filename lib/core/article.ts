@@ -2,6 +2,7 @@ import { validateFrontMatter, type ArticleFrontMatter } from "./article-schema.t
 import { composeByline, composePhotoCredit, type BylineLine } from "./byline.ts";
 import { describeInstant, formatIsoInZone } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
+import { readLeadPin, type LeadPin } from "./front-page.ts";
 import { fillPattern, getLocale, type Locale } from "./locales/index.ts";
 import { checkPhotoRef, type PhotoUse } from "./photo-refs.ts";
 import { checkPlaceholders } from "./placeholders.ts";
@@ -71,6 +72,8 @@ export interface Article {
   /** When the article was last changed after publication (`updated` in front matter), or null. */
   updated: { date: Date; iso: string; line: string } | null;
   acceptsComments: boolean;
+  /** The editor's pin on the front page's lead slot (front matter `featured`, `featuredUntil`). */
+  pin: LeadPin | null;
   image: PlacedPhoto | null;
   /** The main photo at the head of the page, after the sapo; null without one or with `image.show: false`. */
   headPhoto: HeadPhoto | null;
@@ -259,6 +262,7 @@ export function renderArticle(
     monthKey: when.monthKey,
     updated: data.updated && changed ? { date: data.updated, iso: changed.iso, line: changed.line } : null,
     acceptsComments: data.comments,
+    pin: readLeadPin(data.featured, data.featuredUntil),
     image,
     headPhoto,
     byline: composeByline(data.author, data.photoCredit, locale),

@@ -9,6 +9,9 @@ import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./li
 import { buildCommentFeed, buildFeed, findLastChange, getModifiedIso, type CommentFeed, type Feed } from "./feeds.ts";
 import { describeArticle, describePage, toAbsoluteUrl, type PageMeta } from "./seo.ts";
 import type { SiteConfig } from "./site-config.ts";
+import { planFrontPage } from "./front-page.ts";
+import { linkArchiveMonths, listFooterLines, type FooterLine } from "./chrome.ts";
+import { capitalizeFirst } from "./text.ts";
 
 /** An approved comment as an article page prints it. */
 export interface PublishedComment {
@@ -34,13 +37,26 @@ export interface Catalog {
     description: string;
     lang: string;
     ogLocale: string;
+    /** The zone the masthead's date of today is shown in (by /assets/today.js). */
+    timeZone: string;
     sections: { name: string; url: string; feedUrl: string }[];
+    /** The footer's publisher, editor-in-chief, address, licence and contact lines that are set. */
+    footer: FooterLine[];
   };
   t: Locale;
   /** Limits the comment form hints with; the comment function enforces the same ones. */
   commentLimits: typeof COMMENT_LIMITS;
   articlePages: { article: Article; related: Card[]; comments: PublishedComment[]; meta: PageMeta }[];
-  home: { latest: Card[]; sections: { name: string; url: string; cards: Card[] }[]; meta: PageMeta };
+  /** The front page: each story at most once (see lib/core/front-page.ts). */
+  home: {
+    /** The lead story, its card carrying the whole sapo. */
+    lead: Card | null;
+    secondary: Card[];
+    /** The text-only "Tin mới" list. */
+    latest: Card[];
+    sections: { name: string; url: string; cards: Card[] }[];
+    meta: PageMeta;
+  };
   sectionPages: ListingPage[];
   tagPages: ListingPage[];
   tagIndex: { tags: { name: string; url: string; count: number }[]; url: string; meta: PageMeta };
@@ -108,7 +124,7 @@ export function buildCatalog(
     paginate(
       bySection.get(section.slug)!.map(cardOf),
       section.url,
-      { heading: section.name, feedUrl: `${section.url}feed.xml`, navUrl: section.url, showSection: false },
+      { heading: section.name, feedUrl: `${section.url}feed.xml`, navUrl: section.url, showSection: false, monthNav: null },
       config,
       locale,
     ),
@@ -127,7 +143,14 @@ export function buildCatalog(
     paginate(
       list.map(cardOf),
       getTagUrl(slug, locale),
-      { heading: fillPattern(locale.listing.tagTitle, { tag: name }), feedUrl: null, navUrl: null, showSection: true },
+      // The heading reads as a title; the tag itself stays as written everywhere else.
+      {
+        heading: fillPattern(locale.listing.tagTitle, { tag: capitalizeFirst(name, locale.lang) }),
+        feedUrl: null,
+        navUrl: null,
+        showSection: true,
+        monthNav: null,
+      },
       config,
       locale,
     ),
@@ -139,11 +162,21 @@ export function buildCatalog(
     const [year, month] = key.split("-").map(Number) as [number, number];
     return formatDatePattern(new Date(Date.UTC(year, month - 1, 15)), "UTC", locale.dates.month, locale.dates);
   };
+  const monthLinks = linkArchiveMonths(
+    [...byMonth.keys()].map((key) => ({ key, title: monthTitle(key), url: `${archiveUrl}${key}/` })),
+    locale,
+  );
   const archivePages = [...byMonth.entries()].flatMap(([key, list]) =>
     paginate(
       list.map(cardOf),
       `${archiveUrl}${key}/`,
-      { heading: `${locale.listing.archiveTitle}: ${monthTitle(key)}`, feedUrl: null, navUrl: archiveUrl, showSection: true },
+      {
+        heading: `${locale.listing.archiveTitle}: ${monthTitle(key)}`,
+        feedUrl: null,
+        navUrl: archiveUrl,
+        showSection: true,
+        monthNav: monthLinks.get(key) ?? null,
+      },
       config,
       locale,
     ),
@@ -164,8 +197,12 @@ export function buildCatalog(
     ),
   ];
 
-  const latest = articles.slice(0, config.homeLatest);
-  const inLatest = new Set(latest);
+  const front = planFrontPage(
+    articles,
+    sections.map((section) => ({ slug: section.slug, stories: bySection.get(section.slug)! })),
+    { latest: config.homeLatest, perSection: config.homePerSection },
+    now,
+  );
   const listingUrls = [...sectionPages, ...tagPages, ...archivePages].map((page) => page.url);
   const sitemap = [
     { loc: toAbsoluteUrl(config, "/"), lastmod: findLastChange(articles) },
@@ -180,18 +217,20 @@ export function buildCatalog(
       description: config.description,
       lang: locale.lang,
       ogLocale: locale.ogLocale,
+      timeZone: config.timeZone,
       sections: sections.map((section) => ({ name: section.name, url: section.url, feedUrl: `${section.url}feed.xml` })),
+      footer: listFooterLines(config.footer, locale),
     },
     t: locale,
     commentLimits: COMMENT_LIMITS,
     articlePages,
     home: {
-      latest: latest.map(cardOf),
-      // Section blocks skip what "latest" already shows, unless that would leave a block empty.
-      sections: sections.map((section) => {
-        const list = bySection.get(section.slug)!;
-        const fresh = list.filter((article) => !inLatest.has(article));
-        return { name: section.name, url: section.url, cards: (fresh.length ? fresh : list).slice(0, config.homePerSection).map(cardOf) };
+      lead: front.lead ? { ...cardOf(front.lead), lead: front.lead.lead } : null,
+      secondary: front.secondary.map(cardOf),
+      latest: front.latest.map(cardOf),
+      sections: front.sections.map((block) => {
+        const { name, url } = block.stories[0]!.section;
+        return { name, url, cards: block.stories.map(cardOf) };
       }),
       meta: describePage(config, "/", null),
     },

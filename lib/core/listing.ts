@@ -3,12 +3,17 @@ import type { Locale } from "./locales/index.ts";
 import { fillPattern } from "./locales/index.ts";
 import { describePage, type PageMeta } from "./seo.ts";
 import type { SiteConfig } from "./site-config.ts";
+import { shortenAtWord } from "./text.ts";
+
+/** Longest sapo a card prints, in characters: about three lines of a card column. */
+export const CARD_LEAD_MAX = 160;
 
 /** An article as listings show it: photo thumbnail, title, lead, date. */
 export interface Card {
   slug: string;
   title: string;
   url: string;
+  /** The sapo, cut at a word boundary to CARD_LEAD_MAX characters with "…". */
   lead: string | null;
   dateIso: string;
   dateShort: string;
@@ -32,7 +37,15 @@ export interface ListingPage {
   navUrl: string | null;
   /** Whether cards name their section (not on a section's own pages). */
   showSection: boolean;
+  /** Archive month pages: links to the months before and after that have articles. */
+  monthNav: MonthNav | null;
   meta: PageMeta;
+}
+
+/** An archive month's links to its neighbours; each is null at the end of the archive. */
+export interface MonthNav {
+  older: { url: string; label: string } | null;
+  newer: { url: string; label: string } | null;
 }
 
 /** How one listing is titled and placed in the site. */
@@ -41,6 +54,7 @@ export interface ListingKind {
   feedUrl: string | null;
   navUrl: string | null;
   showSection: boolean;
+  monthNav: MonthNav | null;
 }
 
 /** The card of an article; `commentCount` comes from the approved comments. */
@@ -49,7 +63,7 @@ export function toCard(article: Article, commentCount = 0): Card {
     slug: article.slug,
     title: article.title,
     url: article.url,
-    lead: article.lead,
+    lead: article.lead === null ? null : shortenAtWord(article.lead, CARD_LEAD_MAX),
     dateIso: article.dateIso,
     dateShort: article.dateShort,
     section: { name: article.section.name, url: article.section.url },

@@ -42,3 +42,29 @@ export function escapeHtml(text: string): string {
 export function toBylineName(name: string, language: string): string {
   return name.trim().replace(/\s+/g, " ").toLocaleUpperCase(language);
 }
+
+/**
+ * `text` cut at a word boundary to at most `max` characters (code points), then "…"; text that
+ * fits is returned as it is. Punctuation left dangling before the cut (`,`, `;`, `–`) goes.
+ * Why whole words: a Vietnamese syllable cut short ("hành ch…") reads as another word. A first
+ * word longer than `max` is cut inside it, as nothing else fits.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  const chars = Array.from(text.trim());
+  if (chars.length <= max) return chars.join("");
+  // A space right after the cut means the last word of the head is whole.
+  const head = chars.slice(0, max);
+  const nextIsSpace = /\s/u.test(chars[max] ?? "");
+  let cut = head.join("");
+  if (!nextIsSpace) {
+    const lastSpace = cut.search(/\s\S*$/u);
+    if (lastSpace > 0) cut = cut.slice(0, lastSpace);
+  }
+  return `${cut.replace(/[\s,;:–—-]+$/u, "") || cut}…`;
+}
+
+/** `text` with its first letter upper-cased, the rest as written (`người lao động` → `Người lao động`). */
+export function capitalizeFirst(text: string, language: string): string {
+  const [first = "", ...rest] = Array.from(text);
+  return first.toLocaleUpperCase(language) + rest.join("");
+}

@@ -16,7 +16,7 @@ export interface BuildMarker {
   builtAt: string;
   /** The newest change note seen before the build read the comments (null: none yet). */
   lastChange: string | null;
-  /** The earliest embargoed article still waiting when the build ran. */
+  /** The earliest instant the pages change by themselves: an embargoed article falling due or a front-page pin (`featuredUntil`) ending. */
   nextEmbargo: string | null;
 }
 

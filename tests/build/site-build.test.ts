@@ -209,10 +209,14 @@ describe("feeds, sitemap, listings", () => {
 
   it("builds home, tag, archive and 404 pages with head metadata", async () => {
     const home = await page("index.html");
-    expect(home.querySelectorAll(".home-section").length).toBe(2);
+    // Five stories: the lead and four secondary stories leave none for the latest list or a section block.
+    expect(home.querySelectorAll(".home-lead .card").length).toBe(1);
+    expect(home.querySelectorAll(".home-secondary .card").length).toBe(4);
+    expect(home.querySelectorAll(".home-latest li").length).toBe(0);
+    expect(home.querySelectorAll(".home-section").length).toBe(0);
     expect(home.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://thu.example/");
     const tag = await page("chu-de/thu-nghiem/index.html");
-    expect(tag.querySelector("h1")?.textContent).toBe("Chủ đề: thử nghiệm");
+    expect(tag.querySelector("h1")?.textContent).toBe("Chủ đề: Thử nghiệm");
     const archive = await page("luu-tru/2021-12/index.html");
     expect(archive.querySelectorAll(".card").length).toBe(2);
     const notFound = await page("404.html");

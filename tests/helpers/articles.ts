@@ -24,6 +24,7 @@ export function makeArticle(slug: string, over: Partial<Article> = {}): Article 
     dateShort: "",
     monthKey: dateIso.slice(0, 7),
     acceptsComments: true,
+    pin: null,
     image: null,
     updated: null,
     headPhoto: null,

@@ -73,6 +73,21 @@ export interface Locale {
   feed: { siteTitle: string; sectionTitle: string; commentsTitle: string; subscribe: string };
   notFound: { title: string; text: string; back: string };
   footer: { about: string; feeds: string };
+  /** The front page, the masthead date, archive months and the footer's legal lines. */
+  front: {
+    /** Heading of the lead story and the stories after it (read by screen readers). */
+    top: string;
+    /** Heading of the text-only list of newest stories. */
+    latest: string;
+    /** The masthead's date of today, filled in the reader's browser (`{weekday}`, `{dd}`, `{mm}`, `{yyyy}`). */
+    today: string;
+    /** Archive month pages: the list of months around this one. */
+    monthNav: string;
+    olderMonth: string;
+    newerMonth: string;
+    /** Labels of the footer's lines, from site.json `footer`. */
+    footer: { publisher: string; editorInChief: string; address: string; licence: string; phone: string; email: string };
+  };
   /** The editors' moderation page. */
   admin: {
     title: string;

@@ -47,7 +47,10 @@ describe("the scheduled rebuild check (build hook: a local server counting calls
     expect((await check(105)).triggered).toBe(true);
     await recordBuild(107, at(130).toISOString());
     expect((await check(120)).triggered).toBe(false);
-    expect(await check(135)).toMatchObject({ triggered: true, reason: `an embargoed article became due at ${at(130).toISOString()}` });
+    expect(await check(135)).toMatchObject({
+      triggered: true,
+      reason: `an embargoed article or the end of a front-page pin fell due at ${at(130).toISOString()}`,
+    });
 
     expect(hook.calls.map((call) => call.method)).toEqual(["POST", "POST", "POST", "POST", "POST"]);
     expect(hook.calls[1]!.url).toContain("trigger_title=bantin");

@@ -41,6 +41,7 @@ function article(slug: string, section: string, iso: string, tags: string[] = []
     dateShort: when.short,
     monthKey: when.monthKey,
     acceptsComments,
+    pin: null,
     image: null,
     updated: null,
     headPhoto: null,
@@ -82,14 +83,12 @@ describe("buildCatalog", () => {
     ]);
   });
 
-  it("fills the home page without repeating the latest, unless a section would be empty", () => {
-    expect(slugs(catalog.home.latest)).toEqual(["a", "b"]);
-    expect(catalog.home.sections.map((s) => [s.name, slugs(s.cards)])).toEqual([
-      ["Thời sự", ["c", "f"]],
-      ["Đời sống", ["e"]],
-      ["Thể thao", ["a"]],
-      ["Văn hóa", ["d"]],
-    ]);
+  it("plans the home page: a lead, secondary stories, the latest list, each story once", () => {
+    expect(catalog.home.lead?.slug).toBe("a");
+    expect(slugs(catalog.home.secondary)).toEqual(["b", "c", "f", "d"]);
+    expect(slugs(catalog.home.latest)).toEqual(["e"]);
+    // Every story is already above: no section block repeats one.
+    expect(catalog.home.sections).toEqual([]);
     expect(catalog.home.meta.title).toBe("Bản tin");
   });
 
@@ -98,7 +97,7 @@ describe("buildCatalog", () => {
       ["/thoi-su/", ["b", "c"]],
       ["/thoi-su/trang-2/", ["f"]],
     ]);
-    expect(catalog.home.latest.map((card) => card.commentCount)).toEqual([0, 2]);
+    expect(catalog.home.secondary.map((card) => card.commentCount)).toEqual([2, 0, 0, 0]);
     expect(catalog.sectionPages.map((p) => p.url)).toEqual(["/thoi-su/", "/thoi-su/trang-2/", "/doi-song/", "/the-thao/", "/van-hoa/"]);
   });
 

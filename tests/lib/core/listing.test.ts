@@ -23,6 +23,7 @@ const article = (slug: string): Article => ({
   dateShort: "08/12/2021",
   monthKey: "2021-12",
   acceptsComments: true,
+  pin: null,
   image: null,
   updated: null,
   headPhoto: null,
@@ -30,7 +31,7 @@ const article = (slug: string): Article => ({
   bodyHtml: "<p>x</p>",
 });
 
-const kind: ListingKind = { heading: "Đời sống", feedUrl: "/doi-song/feed.xml", navUrl: "/doi-song/", showSection: false };
+const kind: ListingKind = { heading: "Đời sống", feedUrl: "/doi-song/feed.xml", navUrl: "/doi-song/", showSection: false, monthNav: null };
 
 describe("toCard", () => {
   it("keeps what a listing shows and the comment count", () => {

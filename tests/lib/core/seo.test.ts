@@ -89,6 +89,7 @@ const article = (over: Partial<Article> = {}): Article => ({
   dateShort: "08/12/2021",
   monthKey: "2021-12",
   acceptsComments: true,
+  pin: null,
   image: {
     set: {
       formats: [
