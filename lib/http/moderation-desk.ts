@@ -37,9 +37,13 @@ export async function readDeskSite(source: ManifestSource | undefined, requestUr
   };
 }
 
-/** One page of the desk: the items of a tab (or a status), the count of every tab, and damaged records skipped. */
+/**
+ * One page of the desk: the items of a tab (or a status), the count of every tab, the name the
+ * newsroom's answers carry, and damaged records skipped.
+ */
 export interface DeskListing {
   comments: DeskItem[];
+  newsroomName: string;
   counts: Record<DeskTab, number>;
   damaged: DamagedRecord[];
 }
@@ -68,5 +72,5 @@ export async function listDesk(
     .filter((record) => (!filter.tab || getDeskTab(record) === filter.tab) && (!filter.status || record.status === filter.status))
     .sort(order);
   const comments = chosen.map((record) => describeDeskItem(record, record.replyTo ? (byId.get(record.replyTo) ?? null) : null, site));
-  return { comments, counts: countDeskTabs(scan.records), damaged: scan.damaged };
+  return { comments, counts: countDeskTabs(scan.records), newsroomName: site.newsroomName, damaged: scan.damaged };
 }
