@@ -67,6 +67,7 @@ describe("the moderation desk API", () => {
     expect(waiting.status).toBe(200);
     const body = await waiting.json();
     expect(body.counts).toEqual({ waiting: 1, flagged: 1, approved: 1, rejected: 1 });
+    expect(body.newsroomName).toBe("Ban biên tập Bản tin");
     expect(body.comments).toHaveLength(1);
     expect(body.comments[0]).toMatchObject({
       id: reply.id,
