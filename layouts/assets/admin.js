@@ -144,10 +144,8 @@ function blockForm(comment) {
   const form = element("form", "desk-form desk-block");
   form.hidden = true;
   const kind = element("select");
-  for (const [value, label] of [
-    ["client", d.blockClient],
-    ["email", d.blockEmail],
-  ]) {
+  const kinds = comment.clientKnown ? [["client", d.blockClient]] : [];
+  for (const [value, label] of [...kinds, ["email", d.blockEmail]]) {
     const option = element("option", "", label);
     option.value = value;
     kind.append(option);
@@ -172,7 +170,11 @@ function blockForm(comment) {
         method: "POST",
         json: { kind: kind.value, days: Number(days.value) },
       });
-      confirmDone(fill(d.doneBlocked, { until: new Date(block.until).toLocaleDateString(document.documentElement.lang) }));
+      const until = new Date(block.until).toLocaleDateString(document.documentElement.lang);
+      confirmDone(fill(d.doneBlocked, { until }), async () => {
+        await api(`/comments/${comment.id}/block?kind=${block.kind}`, { method: "DELETE" });
+        confirmDone(d.undone);
+      });
       form.hidden = true;
     } catch (error) {
       fail(error);

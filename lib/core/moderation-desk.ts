@@ -83,6 +83,8 @@ export interface DeskItem {
   /** The comment this one replies to, quoted; null for a top-level comment or a parent that is gone. */
   parent: { id: string; name: string; content: string } | null;
   replyTo: string | null;
+  /** Whether the sender's client is known (it can be blocked by its hash, not only by email). */
+  clientKnown: boolean;
   edited: { at: string; by: string; original: { name: string; content: string } } | null;
   decidedAt: string | null;
   decidedBy: string | null;
@@ -115,6 +117,7 @@ export function describeDeskItem(
     flags,
     parent: parent ? { id: parent.id, name: parent.name, content: parent.content } : null,
     replyTo: record.replyTo ?? null,
+    clientKnown: record.clientHash !== null,
     edited: record.original && record.editedAt ? { at: record.editedAt, by: record.editedBy ?? "", original: record.original } : null,
     decidedAt: record.decidedAt,
     decidedBy: record.decidedBy,

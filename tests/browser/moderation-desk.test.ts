@@ -156,6 +156,18 @@ describe.skipIf(skip)("the moderation desk on a phone (npm start, Chromium, 390�
     await itemOf("Kẻ Gian").waitFor();
     expect(await itemOf("Kẻ Gian").locator("mark").allTextContents()).toEqual(["LỪA ĐẢO"]);
 
+    // Block its sender (no address is known, so by email) for a week, then undo it.
+    const flagged = itemOf("Kẻ Gian");
+    await flagged.getByRole("button", { name: "Chặn", exact: true }).click();
+    await flagged.getByLabel("Số ngày").fill("7");
+    await flagged.getByRole("button", { name: "Chặn người gửi" }).click();
+    await page.locator("#admin-message", { hasText: "Đã chặn đến" }).waitFor();
+    const now = new Date();
+    expect((await store.blocks.list(now)).map((block) => block.kind)).toEqual(["email"]);
+    await page.getByRole("button", { name: "Hoàn tác" }).click();
+    await page.locator("#admin-message", { hasText: "Đã hoàn tác" }).waitFor();
+    expect(await store.blocks.list(now)).toEqual([]);
+
     // The newsroom answers a published comment.
     await page.getByRole("button", { name: /^Đã duyệt/ }).click();
     const published = itemOf("Trần Minh");

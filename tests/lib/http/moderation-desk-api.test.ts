@@ -77,6 +77,7 @@ describe("the moderation desk API", () => {
       replyTo: parent.id,
       parent: { id: parent.id, name: "An", content: "Bài viết hay." },
       author: "reader",
+      clientKnown: false,
       dateLine: "Thứ Bảy, 28/11/2026 12:00",
     });
     expect(body.comments[0]).not.toHaveProperty("clientHash");
