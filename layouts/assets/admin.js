@@ -170,7 +170,7 @@ function blockForm(comment) {
         method: "POST",
         json: { kind: kind.value, days: Number(days.value) },
       });
-      const until = new Date(block.until).toLocaleDateString(document.documentElement.lang);
+      const until = block.untilLine;
       confirmDone(fill(d.doneBlocked, { until }), async () => {
         await api(`/comments/${comment.id}/block?kind=${block.kind}`, { method: "DELETE" });
         confirmDone(d.undone);
@@ -230,13 +230,7 @@ function renderComment(comment, index) {
   if (comment.flags.length) item.append(element("p", "desk-flags", fill(d.flags, { words: comment.flags.join(", ") })));
   if (comment.edited) {
     const edited = element("details", "desk-edited");
-    edited.append(
-      element(
-        "summary",
-        "",
-        fill(d.edited, { by: comment.edited.by, at: new Date(comment.edited.at).toLocaleString(document.documentElement.lang) }),
-      ),
-    );
+    edited.append(element("summary", "", fill(d.edited, { by: comment.edited.by, at: comment.edited.dateLine })));
     edited.append(
       element("p", "desk-original-title", `${d.original}: ${comment.edited.original.name}`),
       element("p", "admin-text", comment.edited.original.content),

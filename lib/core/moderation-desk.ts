@@ -85,7 +85,8 @@ export interface DeskItem {
   replyTo: string | null;
   /** Whether the sender's client is known (it can be blocked by its hash, not only by email). */
   clientKnown: boolean;
-  edited: { at: string; by: string; original: { name: string; content: string } } | null;
+  /** The last edit: when (ISO, and in the site's zone as `dateLine`), by whom, and the reader's original. */
+  edited: { at: string; dateLine: string; by: string; original: { name: string; content: string } } | null;
   decidedAt: string | null;
   decidedBy: string | null;
 }
@@ -102,6 +103,7 @@ export function describeDeskItem(
 ): DeskItem {
   const target = site.manifest && Object.hasOwn(site.manifest.articles, record.slug) ? site.manifest.articles[record.slug]! : null;
   const flags = record.flags ?? [];
+  const dateLine = (iso: string) => formatDatePattern(new Date(iso), site.timeZone, site.locale.dates.dateLine, site.locale.dates);
   return {
     id: record.id,
     status: record.status,
@@ -111,14 +113,17 @@ export function describeDeskItem(
     email: record.email,
     author: record.author ?? "reader",
     createdAt: record.createdAt,
-    dateLine: formatDatePattern(new Date(record.createdAt), site.timeZone, site.locale.dates.dateLine, site.locale.dates),
+    dateLine: dateLine(record.createdAt),
     content: record.content,
     segments: markFlaggedWords(record.content, flags),
     flags,
     parent: parent ? { id: parent.id, name: parent.name, content: parent.content } : null,
     replyTo: record.replyTo ?? null,
     clientKnown: record.clientHash !== null,
-    edited: record.original && record.editedAt ? { at: record.editedAt, by: record.editedBy ?? "", original: record.original } : null,
+    edited:
+      record.original && record.editedAt
+        ? { at: record.editedAt, dateLine: dateLine(record.editedAt), by: record.editedBy ?? "", original: record.original }
+        : null,
     decidedAt: record.decidedAt,
     decidedBy: record.decidedBy,
   };

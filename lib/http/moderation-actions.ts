@@ -1,4 +1,5 @@
 import type { CommentRecord, CommentStatus } from "../core/comment-record.ts";
+import { formatDatePattern } from "../core/dates.ts";
 import { isSortableId } from "../core/ids.ts";
 import type { BlockKind, CommentStore } from "../store/index.ts";
 import {
@@ -93,9 +94,16 @@ export async function answerFromRequest(
 /**
  * `POST …/comments/<id>/block` with `{"kind": "client"|"email", "days": N}` (defaults: client, 30)
  * blocks the comment's client or email; `DELETE …/comments/<id>/block?kind=` lifts it. The answer
- * names the kind and the end, never the email.
+ * names the kind and the end (also in the site's zone and format, `untilLine`), never the email.
  */
-export async function blockFromRequest(request: Request, id: string, store: CommentStore, editor: string, now: Date): Promise<Response> {
+export async function blockFromRequest(
+  request: Request,
+  id: string,
+  store: CommentStore,
+  site: DeskSite,
+  editor: string,
+  now: Date,
+): Promise<Response> {
   if (request.method === "DELETE") {
     const kind = new URL(request.url).searchParams.get("kind") ?? "client";
     if (kind !== "client" && kind !== "email") return answerJson(400, { error: 'kind must be "client" or "email"' });
@@ -109,7 +117,9 @@ export async function blockFromRequest(request: Request, id: string, store: Comm
   if (kind !== "client" && kind !== "email") return answerJson(400, { error: 'kind must be "client" or "email"' });
   if (typeof days !== "number") return answerJson(400, { error: "days must be a number" });
   const outcome = await blockCommenter(store, id, kind as BlockKind, days, editor, now);
-  return outcome.ok ? answerJson(200, { block: outcome.value }) : refuse(outcome);
+  if (!outcome.ok) return refuse(outcome);
+  const untilLine = formatDatePattern(new Date(outcome.value.until), site.timeZone, site.locale.dates.dateLine, site.locale.dates);
+  return answerJson(200, { block: { ...outcome.value, untilLine } });
 }
 
 /** `GET …/blocks`: the blocks in force (hashes only); `DELETE …/blocks/<kind>/<name>` lifts one of them. */

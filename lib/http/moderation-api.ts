@@ -129,7 +129,7 @@ async function answer(request: Request, ip: string | null, deps: ModerationDeps)
     if (verb === "reply" && request.method === "POST")
       return answerFromRequest(request, id, deps.store, await readDeskSite(deps.manifest, request.url), editor, now);
     if (verb === "block" && (request.method === "POST" || request.method === "DELETE"))
-      return blockFromRequest(request, id, deps.store, editor, now);
+      return blockFromRequest(request, id, deps.store, await readDeskSite(deps.manifest, request.url), editor, now);
     return json(405, { error: "method not allowed here" }, { allow: verb === "reply" ? "POST" : "POST, DELETE" });
   }
   const match = path.match(/^\/comments\/([0-9A-Z]{26})(?:\/(approve|reject))?$/);

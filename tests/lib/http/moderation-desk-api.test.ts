@@ -137,7 +137,12 @@ describe("the moderation desk API", () => {
     });
     expect((await store.rebuild.listChanges()).length).toBe(changesBefore + 2);
     const [item] = (await (await call("/comments?tab=approved")).json()).comments;
-    expect(item.edited).toEqual({ at: NOW.toISOString(), by: "Lan", original: { name: "An", content: "Bài nầy hay wá" } });
+    expect(item.edited).toEqual({
+      at: NOW.toISOString(),
+      dateLine: "Thứ Bảy, 28/11/2026 11:47",
+      by: "Lan",
+      original: { name: "An", content: "Bài nầy hay wá" },
+    });
     const short = await call(`/comments/${a.id}`, { method: "PATCH", json: { content: " x " } });
     expect(short.status).toBe(400);
     expect((await short.json()).error).toMatch(/the text has 1 characters after cleaning; it must have 3 to 4000/);
@@ -189,7 +194,11 @@ describe("the moderation desk API", () => {
     await store.update({ ...a, clientHash: "0123456789abcdef0123456789abcdef" });
     const blocked = await call(`/comments/${a.id}/block`, { method: "POST", json: {} });
     expect(blocked.status).toBe(200);
-    expect((await blocked.json()).block).toEqual({ kind: "client", until: "2026-12-28T04:47:00.000Z" });
+    expect((await blocked.json()).block).toEqual({
+      kind: "client",
+      until: "2026-12-28T04:47:00.000Z",
+      untilLine: "Thứ Hai, 28/12/2026 11:47",
+    });
     expect(await store.blocks.find("0123456789abcdef0123456789abcdef", null, NOW)).toMatchObject({ by: "Lan" });
     const byEmail = await call(`/comments/${a.id}/block`, { method: "POST", json: { kind: "email", days: 7 } });
     expect(await byEmail.text()).not.toContain("spam@");
