@@ -1,5 +1,7 @@
 // The moderation desk: talks to /api/moderation with the editor's token (kept in sessionStorage,
 // for this tab only). Everything a reader wrote is put on the page with textContent, never as HTML.
+import { buildItemForms, button, element, fill } from "./admin-forms.js";
+
 const main = document.querySelector("main.admin");
 const t = JSON.parse(main.dataset.strings);
 const d = JSON.parse(main.dataset.desk);
@@ -20,8 +22,6 @@ let current = 0;
 let undo = null;
 let newsroomName = "";
 
-const fill = (pattern, values) => pattern.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
-
 async function api(path, init = {}) {
   const headers = { authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`, accept: "application/json" };
   if (init.json !== undefined) headers["content-type"] = "application/json";
@@ -39,20 +39,6 @@ async function api(path, init = {}) {
   return body;
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(label, className, onClick) {
-  const node = element("button", `desk-button ${className}`, label);
-  node.type = "button";
-  node.addEventListener("click", onClick);
-  return node;
-}
-
 /** Shows a short confirmation; with `undoAction`, an undo button for as long as it is shown. */
 function confirmDone(text, undoAction = null) {
   message.textContent = text;
@@ -64,123 +50,21 @@ function fail(error) {
   confirmDone(fill(t.failed, { reason: error.message }));
 }
 
-/** A labelled field for the item's forms. */
-function field(labelText, control, id) {
-  const wrap = element("p", "desk-field");
-  const label = element("label", "", labelText);
-  control.id = id;
-  label.htmlFor = id;
-  wrap.append(label, control);
-  return wrap;
-}
-
 function renderText(comment) {
   const text = element("p", "admin-text");
   for (const segment of comment.segments) text.append(segment.mark ? element("mark", "", segment.text) : segment.text);
   return text;
 }
 
-function editForm(comment) {
-  const form = element("form", "desk-form desk-edit");
-  form.hidden = true;
-  const name = element("input");
-  name.value = comment.name;
-  name.required = true;
-  const content = element("textarea");
-  content.value = comment.content;
-  content.rows = 5;
-  content.required = true;
-  const save = element("button", "desk-button desk-primary", d.save);
-  save.type = "submit";
-  form.append(
-    field(d.name, name, `desk-name-${comment.id}`),
-    field(d.content, content, `desk-content-${comment.id}`),
-    element("p", "desk-actions"),
-  );
-  form.lastChild.append(
-    save,
-    button(d.cancel, "", () => (form.hidden = true)),
-  );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      await api(`/comments/${comment.id}`, { method: "PATCH", json: { name: name.value, content: content.value } });
-      confirmDone(d.doneEdited);
-      await load();
-    } catch (error) {
-      fail(error);
-    }
-  });
-  return form;
-}
-
-function replyForm(comment) {
-  const form = element("form", "desk-form desk-reply");
-  form.hidden = true;
-  const text = element("textarea");
-  text.rows = 4;
-  text.required = true;
-  const post = element("button", "desk-button desk-primary", d.postReply);
-  post.type = "submit";
-  form.append(field(fill(d.replyLabel, { newsroom: newsroomName }), text, `desk-reply-${comment.id}`), element("p", "desk-actions"));
-  form.lastChild.append(
-    post,
-    button(d.cancel, "", () => (form.hidden = true)),
-  );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      await api(`/comments/${comment.id}/reply`, { method: "POST", json: { text: text.value } });
-      confirmDone(d.doneAnswered);
-      await load();
-    } catch (error) {
-      fail(error);
-    }
-  });
-  return form;
-}
-
-function blockForm(comment) {
-  const form = element("form", "desk-form desk-block");
-  form.hidden = true;
-  const kind = element("select");
-  const kinds = comment.clientKnown ? [["client", d.blockClient]] : [];
-  for (const [value, label] of [...kinds, ["email", d.blockEmail]]) {
-    const option = element("option", "", label);
-    option.value = value;
-    kind.append(option);
+/** Runs an editor's action; says `done` (when given) and reloads the list, or says what failed. */
+async function send(action, done) {
+  try {
+    await action();
+    if (done) confirmDone(done);
+    await load();
+  } catch (error) {
+    fail(error);
   }
-  const days = element("input");
-  days.type = "number";
-  days.min = "1";
-  days.max = "3650";
-  days.value = "30";
-  const submit = element("button", "desk-button desk-danger", d.blockSubmit);
-  submit.type = "submit";
-  form.append(field(d.blockWhat, kind, `desk-block-kind-${comment.id}`), field(d.blockDays, days, `desk-block-days-${comment.id}`));
-  form.append(element("p", "desk-actions"));
-  form.lastChild.append(
-    submit,
-    button(d.cancel, "", () => (form.hidden = true)),
-  );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      const { block } = await api(`/comments/${comment.id}/block`, {
-        method: "POST",
-        json: { kind: kind.value, days: Number(days.value) },
-      });
-      const until = block.untilLine;
-      confirmDone(fill(d.doneBlocked, { until }), async () => {
-        await api(`/comments/${comment.id}/block?kind=${block.kind}`, { method: "DELETE" });
-        confirmDone(d.undone);
-      });
-      form.hidden = true;
-    } catch (error) {
-      fail(error);
-    }
-  });
-  return form;
 }
 
 /** Opens one of an item's forms (closing the others) and puts the cursor in its first field. */
@@ -237,16 +121,28 @@ function renderComment(comment, index) {
     );
     item.append(edited);
   }
-  const forms = [editForm(comment), replyForm(comment), blockForm(comment)];
+  const forms = buildItemForms(comment, d, newsroomName, {
+    edit: (body) => send(() => api(`/comments/${comment.id}`, { method: "PATCH", json: body }), d.doneEdited),
+    reply: (text) => send(() => api(`/comments/${comment.id}/reply`, { method: "POST", json: { text } }), d.doneAnswered),
+    block: (kind, days, form) =>
+      send(async () => {
+        const { block } = await api(`/comments/${comment.id}/block`, { method: "POST", json: { kind, days } });
+        form.hidden = true;
+        confirmDone(fill(d.doneBlocked, { until: block.untilLine }), async () => {
+          await api(`/comments/${comment.id}/block?kind=${block.kind}`, { method: "DELETE" });
+          confirmDone(d.undone);
+        });
+      }),
+  });
   const actions = element("p", "admin-actions desk-actions");
   if (comment.status !== "approved")
     actions.append(button(t.approve, "desk-primary admin-approve", () => decide([comment.id], "approved")));
   if (comment.status !== "rejected") actions.append(button(t.reject, "admin-reject", () => decide([comment.id], "rejected")));
-  actions.append(button(d.edit, "desk-edit-open", () => open(item, forms[0])));
-  if (comment.status === "approved" && !comment.replyTo) actions.append(button(d.reply, "desk-reply-open", () => open(item, forms[1])));
-  if (comment.author !== "newsroom") actions.append(button(d.block, "desk-block-open", () => open(item, forms[2])));
+  actions.append(button(d.edit, "desk-edit-open", () => open(item, forms.edit)));
+  if (comment.status === "approved" && !comment.replyTo) actions.append(button(d.reply, "desk-reply-open", () => open(item, forms.reply)));
+  if (comment.author !== "newsroom") actions.append(button(d.block, "desk-block-open", () => open(item, forms.block)));
   actions.append(button(t.remove, "desk-danger admin-delete", () => remove(comment.id)));
-  item.append(actions, ...forms);
+  item.append(actions, forms.edit, forms.reply, forms.block);
   return item;
 }
 
