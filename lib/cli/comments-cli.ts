@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { commentRecordSchema, COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { getDuplicateKey } from "../core/comment-rules.ts";
+import { getRecordDuplicateKey } from "../core/comment-edit.ts";
 import { formatCommentDetails, formatCommentTable, formatDamagedDetails } from "../core/comment-table.ts";
 import { BantinError, ConfigError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
@@ -89,7 +89,7 @@ async function importFile(file: string, ctx: CliContext, by: string): Promise<nu
   let present = 0;
   let duplicates = 0;
   for (const record of records) {
-    const result = await ctx.store.importRecord(record, getDuplicateKey(record), by, ctx.now);
+    const result = await ctx.store.importRecord(record, getRecordDuplicateKey(record), by, ctx.now);
     if (result.stored) added++;
     else if (result.present) present++;
     else duplicates++;

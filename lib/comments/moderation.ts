@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { decideComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { getDuplicateKey } from "../core/comment-rules.ts";
+import { getRecordDuplicateKey } from "../core/comment-edit.ts";
 import { StoreUnavailableError } from "../core/errors.ts";
 import { createLog } from "../log.ts";
 import { type CommentStore, DamagedValueError, type FoundComment, idOfCommentKey, StoreError, slugOfCommentKey } from "../store/index.ts";
@@ -118,7 +118,7 @@ export function eraseComments(store: CommentStore, ids: readonly string[], by: s
       await retry(() => store.rebuild.noteChange({ kind: "deleted", id: idOfCommentKey(found.key), slug, by }, now));
       if ("record" in found) {
         await retry(() => store.trust.forget(found.record.email));
-        await retry(() => store.delete(found.record, getDuplicateKey(found.record)));
+        await retry(() => store.delete(found.record, getRecordDuplicateKey(found.record)));
         return { slug, record: found.record };
       }
       await retry(() => store.deleteKey(found.key));

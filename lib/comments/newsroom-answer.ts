@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { buildNewsroomAnswer, refuseAnswerTarget } from "../core/comment-edit.ts";
 import type { CommentRecord } from "../core/comment-record.ts";
-import { getDuplicateKey } from "../core/comment-rules.ts";
+import { buildNewsroomAnswer, getRecordDuplicateKey, refuseAnswerTarget } from "../core/comment-edit.ts";
 import { createSortableId } from "../core/ids.ts";
 import type { CommentStore } from "../store/index.ts";
 import { actOnComment, type EditorOutcome, fail } from "./editor-outcome.ts";
@@ -29,7 +28,7 @@ export function answerAsNewsroom(store: CommentStore, parentId: string, text: st
     if (!built.ok) return fail("invalid", built.problems.join("; "));
     const answer = built.fields;
     await retry(() => store.rebuild.noteChange({ kind: "answered", id, slug: answer.slug, by: author.by }, author.now));
-    const stored = await retry(() => store.submit(answer, getDuplicateKey(answer)));
+    const stored = await retry(() => store.submit(answer, getRecordDuplicateKey(answer)));
     if (!stored.stored) return fail("refused", `the same answer is already published on this article as ${stored.duplicateOf}`);
     await retry(() => store.update(answer));
     return { ok: true, value: answer };

@@ -1,6 +1,6 @@
 import { COMMENT_LIMITS } from "./comment-limits.ts";
 import type { CommentRecord } from "./comment-record.ts";
-import { cleanContent, cleanName, countCodePoints } from "./comment-rules.ts";
+import { cleanContent, cleanName, countCodePoints, getDuplicateKey } from "./comment-rules.ts";
 import { countLinks } from "./count-links.ts";
 
 /**
@@ -8,6 +8,17 @@ import { countLinks } from "./count-links.ts";
  * an editor's own email and can never be mistaken for a reader's.
  */
 export const NEWSROOM_EMAIL = "newsroom@bantin.invalid";
+
+/**
+ * The duplicate key a stored record claimed when it was stored (pure): from the text as first
+ * stored (`original` once edited, so an erase still finds its marker), and for a newsroom answer
+ * also from the comment it answers, so the same words may answer two readers of one article.
+ */
+export function getRecordDuplicateKey(record: CommentRecord): string {
+  const content = record.original?.content ?? record.content;
+  const answered = record.author === "newsroom" && record.replyTo ? `${record.replyTo}\n` : "";
+  return getDuplicateKey({ ...record, content: `${answered}${content}` });
+}
 
 /** Text an editor wrote, cleaned; or what is wrong with it, field by field, in one sentence each. */
 export type EditorTextCheck<T> = { ok: true; fields: T } | { ok: false; problems: string[] };

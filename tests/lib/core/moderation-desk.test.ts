@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyEdit, buildNewsroomAnswer, checkEditedText, NEWSROOM_EMAIL, refuseAnswerTarget } from "../../../lib/core/comment-edit.ts";
+import {
+  applyEdit,
+  buildNewsroomAnswer,
+  checkEditedText,
+  getRecordDuplicateKey,
+  NEWSROOM_EMAIL,
+  refuseAnswerTarget,
+} from "../../../lib/core/comment-edit.ts";
+import { getDuplicateKey } from "../../../lib/core/comment-rules.ts";
 import type { CommentRecord } from "../../../lib/core/comment-record.ts";
 import { countDeskTabs, getDeskTab, markFlaggedWords } from "../../../lib/core/moderation-desk.ts";
 
@@ -78,5 +86,20 @@ describe("editors' text", () => {
       ok: true,
       fields: { email: NEWSROOM_EMAIL, author: "newsroom", replyTo: record.id, status: "approved", name: "Ban biên tập" },
     });
+  });
+
+  it("keeps the duplicate key a record claimed when stored: after an edit, and per answered comment", () => {
+    const edited = applyEdit(record, { content: "Rất hay" }, "Lan", new Date(0));
+    expect(getRecordDuplicateKey(edited)).toBe(getDuplicateKey(record));
+    const answer = (parent: string) =>
+      buildNewsroomAnswer({ ...record, id: parent }, "Cảm ơn bạn", {
+        id: "01KC0000000000000000000000",
+        newsroomName: "Ban biên tập",
+        by: "Lan",
+        now: new Date(0),
+      });
+    const [one, two] = [answer("01KA0000000000000000000000"), answer("01KB0000000000000000000000")];
+    if (!one.ok || !two.ok) throw new Error("the answers should be valid");
+    expect(getRecordDuplicateKey(one.fields)).not.toBe(getRecordDuplicateKey(two.fields));
   });
 });

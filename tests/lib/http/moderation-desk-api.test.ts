@@ -186,6 +186,13 @@ describe("the moderation desk API", () => {
     expect((await call("/comments/01ZZZZZZZZZZZZZZZZZZZZZZZZ/reply", { method: "POST", json: { text: "Trả lời" } })).status).toBe(404);
     expect((await call(`/comments/${parent.id}/reply`, { method: "POST", json: { text: "ok" } })).status).toBe(400);
     expect((await store.list("bai")).length).toBe(3);
+    // The same words may answer two readers; the same answer twice to one reader is refused.
+    const other = await seedComment(store, { slug: "bai", name: "Cúc", content: "Còn tôi?", status: "approved" });
+    const again = { method: "POST", json: { text: "Chào bạn,\nthành phố sẽ sửa vào tháng sau." } };
+    expect((await call(`/comments/${other.id}/reply`, again)).status).toBe(201);
+    const twice = await call(`/comments/${other.id}/reply`, again);
+    expect(twice.status).toBe(409);
+    expect((await twice.json()).error).toContain("the same answer is already published");
   });
 
   it("blocks a comment's client or email for a period, lists blocks without emails, and lifts them", async () => {
