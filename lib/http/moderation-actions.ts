@@ -28,8 +28,11 @@ export const presentRecord = (record: CommentRecord) => {
   return visible;
 };
 
-const refuse = (outcome: Extract<EditorOutcome<unknown>, { ok: false }>) =>
-  answerJson(FAILURE_STATUS[outcome.failure], { error: outcome.reason });
+/** The answer for a failure; a failed store also says when to try again. */
+export const answerFailure = (failure: keyof typeof FAILURE_STATUS, body: Record<string, unknown>) =>
+  answerJson(FAILURE_STATUS[failure], body, failure === "failed" ? { "retry-after": "30" } : {});
+
+const refuse = (outcome: Extract<EditorOutcome<unknown>, { ok: false }>) => answerFailure(outcome.failure, { error: outcome.reason });
 
 const MAX_BULK = 200;
 const BULK_STATUS = { approve: "approved", reject: "rejected", reopen: "pending" } as const satisfies Record<string, CommentStatus>;
@@ -60,7 +63,7 @@ export async function decideInBulk(
   );
   const failed = outcomes.find((outcome) => !outcome.ok);
   if (!failed || failed.ok) return answerJson(200, { results });
-  return answerJson(FAILURE_STATUS[failed.failure], { error: failed.reason, results });
+  return answerFailure(failed.failure, { error: failed.reason, results });
 }
 
 /** `PATCH …/comments/<id>` with `{"content": "...", "name": "..."}` (either or both): an editor's edit. */

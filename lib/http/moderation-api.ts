@@ -12,7 +12,7 @@ import {
   blockFromRequest,
   decideInBulk,
   editFromRequest,
-  FAILURE_STATUS,
+  answerFailure,
   isBulkVerb,
   presentRecord as present,
 } from "./moderation-actions.ts";
@@ -49,7 +49,7 @@ export function findEditor(header: string | null, tokens: ModerationTokens): str
   return editor;
 }
 
-const refuse = (outcome: Extract<ModerationOutcome, { ok: false }>) => json(FAILURE_STATUS[outcome.failure], { error: outcome.reason });
+const refuse = (outcome: Extract<ModerationOutcome, { ok: false }>) => answerFailure(outcome.failure, { error: outcome.reason });
 
 /**
  * The moderation API behind a bearer token (README, "The moderation desk"):

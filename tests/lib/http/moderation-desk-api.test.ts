@@ -238,6 +238,7 @@ describe("the moderation desk API", () => {
     failing = true;
     const edit = await call(`/comments/${a.id}`, { method: "PATCH", json: { content: "Mới hơn" } });
     expect(edit.status).toBe(503);
+    expect(edit.headers.get("retry-after")).toBe("30");
     expect((await edit.json()).error).toContain("disk full");
     expect((await call("/comments/reject", { method: "POST", json: { ids: [a.id] } })).status).toBe(503);
     expect((await call(`/comments/${a.id}/reply`, { method: "POST", json: { text: "Cảm ơn bạn" } })).status).toBe(503);
