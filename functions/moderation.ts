@@ -1,16 +1,18 @@
 import type { Config, Context } from "@netlify/functions";
 import { ConfigError } from "../lib/core/errors.ts";
-import { handleModerationRequest, jsonResponse, readModerationDeps } from "../lib/http/index.ts";
+import { createManifestSource, handleModerationRequest, jsonResponse, readModerationDeps } from "../lib/http/index.ts";
 import { createLog } from "../lib/log.ts";
 
 const log = createLog("moderation");
+// Kept across requests of one instance: the manifest is cached for a minute.
+const manifest = createManifestSource(process.env);
 
-/** The editors' API behind /admin/: list, approve, reject and delete comments. */
+/** The editors' API behind /admin/: list, decide, edit, answer, block and delete comments. */
 export default async (request: Request, context: Context) => {
   // The store is opened per request: Netlify hands each invocation its Blobs context.
   let deps;
   try {
-    deps = readModerationDeps(process.env);
+    deps = readModerationDeps(process.env, undefined, undefined, manifest);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     log.event("moderation.setup_error", { message: error.message }, "err");

@@ -10,6 +10,7 @@ try {
   process.exitCode = await runModerationCommand(process.argv.slice(2), {
     store: openConfiguredStore(process.env),
     timeZone: config?.timeZone ?? "UTC",
+    newsroomName: config?.newsroomName,
     now: new Date(),
     env: process.env,
     out: (text) => console.log(text),

@@ -2,12 +2,16 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { commentRecordSchema, COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { getDuplicateKey } from "../core/comment-rules.ts";
+import { getRecordDuplicateKey } from "../core/comment-edit.ts";
 import { formatCommentDetails, formatCommentTable, formatDamagedDetails } from "../core/comment-table.ts";
 import { BantinError, ConfigError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
 import { describeDamaged, formatDoctorReport, type CommentStore, type RecordScan } from "../store/index.ts";
 import { decideComments, eraseComments, type ModerationOutcome } from "../comments/moderation.ts";
+import { EDITOR_USAGE, isEditorCommand, runEditorCommand } from "./editor-commands.ts";
+
+// site.json's default, for a CLI run without a readable site.json.
+const DEFAULT_NEWSROOM_NAME = "Ban biên tập";
 
 /** Where the CLI writes, and what it knows of its surroundings; tests pass their own. */
 export interface CliContext {
@@ -18,6 +22,8 @@ export interface CliContext {
   out: (text: string) => void;
   err: (text: string) => void;
   fetchImpl?: typeof fetch;
+  /** The name newsroom answers carry (site.json `newsroomName`); "Ban biên tập" when not given. */
+  newsroomName?: string;
 }
 
 const USAGE = `npm run comments -- <command>
@@ -26,6 +32,7 @@ const USAGE = `npm run comments -- <command>
   approve ID... [--rebuild]                                    publish at the next build
   reject ID... [--rebuild]                                     keep off the site
   delete ID... [--rebuild]                                     erase for good (a reader's request)
+${EDITOR_USAGE}
   export                                                       every comment as JSON on stdout
   import FILE [--rebuild]                                      add comments from an export (again: no change)
   doctor [--fix]                                               find damaged records; --fix moves them to damaged/`;
@@ -82,7 +89,7 @@ async function importFile(file: string, ctx: CliContext, by: string): Promise<nu
   let present = 0;
   let duplicates = 0;
   for (const record of records) {
-    const result = await ctx.store.importRecord(record, getDuplicateKey(record), by, ctx.now);
+    const result = await ctx.store.importRecord(record, getRecordDuplicateKey(record), by, ctx.now);
     if (result.stored) added++;
     else if (result.present) present++;
     else duplicates++;
@@ -104,6 +111,12 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
         article: { type: "string" },
         rebuild: { type: "boolean" },
         fix: { type: "boolean" },
+        text: { type: "string" },
+        content: { type: "string" },
+        name: { type: "string" },
+        days: { type: "string" },
+        email: { type: "boolean" },
+        list: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -121,6 +134,8 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
     if (args.length === 0) throw new BantinError(`${command} needs at least one comment id (see \`npm run comments -- list\`)`);
     return args;
   };
+  if (isEditorCommand(command))
+    return runEditorCommand(command, args, values, by, { ...ctx, newsroomName: ctx.newsroomName ?? DEFAULT_NEWSROOM_NAME });
   switch (command) {
     case "list": {
       const status = values.status as CommentStatus | undefined;
@@ -142,7 +157,7 @@ export async function runModerationCommand(argv: string[], ctx: CliContext): Pro
       for (const id of args) {
         const entry = found.get(id);
         if (!entry) ctx.err(`no comment has the id ${id}`);
-        else if ("record" in entry) ctx.out(formatCommentDetails(entry.record));
+        else if ("record" in entry) ctx.out(formatCommentDetails(entry.record, ctx.timeZone));
         else ctx.out(formatDamagedDetails(entry.key, entry.damaged.reason, await ctx.store.readRawText(entry.key)));
       }
       return found.size === args.length ? 0 : 1;

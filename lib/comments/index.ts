@@ -3,3 +3,7 @@ export { submitComment, type EventLog, type SubmitDeps, type SubmitOutcome } fro
 export { hashClient } from "./client-hash.ts";
 export { decideComments, eraseComments, type ModerationOutcome } from "./moderation.ts";
 export { checkForRebuild, type RebuildDecision } from "./rebuild-check.ts";
+export { answerAsNewsroom, type AnswerAuthor } from "./newsroom-answer.ts";
+export { editComment } from "./edit-comment.ts";
+export { blockCommenter, unblockCommenter, DEFAULT_BLOCK_DAYS, type BlockSummary } from "./block-commenter.ts";
+export type { EditorOutcome } from "./editor-outcome.ts";

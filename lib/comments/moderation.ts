@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { decideComment, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
-import { getDuplicateKey } from "../core/comment-rules.ts";
+import { getRecordDuplicateKey } from "../core/comment-edit.ts";
 import { StoreUnavailableError } from "../core/errors.ts";
 import { createLog } from "../log.ts";
 import { type CommentStore, DamagedValueError, type FoundComment, idOfCommentKey, StoreError, slugOfCommentKey } from "../store/index.ts";
@@ -19,7 +19,7 @@ export type ModerationOutcome =
 const ATTEMPTS = 3;
 
 /** Runs one store write, trying a failed one twice more (a busy disk, a dropped connection). */
-async function retry<T>(write: () => Promise<T>): Promise<T> {
+export async function retry<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
@@ -31,7 +31,8 @@ async function retry<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-const damagedReason = (id: string, found: Extract<FoundComment, { damaged: unknown }>) =>
+/** Why a damaged record cannot be moderated, and what to do about it. */
+export const damagedReason = (id: string, found: Extract<FoundComment, { damaged: unknown }>) =>
   `comment ${id} is damaged ("${found.key}": ${found.damaged.reason}); look at it with \`npm run comments -- show ${id}\`, erase it with \`delete ${id}\`, or move it aside with \`doctor --fix\``;
 
 /**
@@ -73,25 +74,29 @@ async function moderateEach(
   return outcomes;
 }
 
+const VERBS = { approved: "approve", rejected: "reject", pending: "reopen" } as const;
+
 /**
- * Approves or rejects comments by id, stamping when and by whom. The writes go in an order that a
- * failure cannot leave half-applied: the change note first (a spare note only costs a rebuild),
- * then the record and its decided marker, then the trust list; a failed write is retried, and a
- * decision that still fails is finished by running it again.
+ * Approves or rejects comments by id, stamping when and by whom, or puts them back in the queue
+ * (`pending`: the desk's undo). The writes go in an order that a failure cannot leave
+ * half-applied: the change note first (a spare note only costs a rebuild), then the record and its
+ * decided marker, then the trust list; a failed write is retried, and a decision that still fails
+ * is finished by running it again.
  */
 export function decideComments(
   store: CommentStore,
   ids: readonly string[],
-  status: Exclude<CommentStatus, "pending">,
+  status: CommentStatus,
   by: string | null,
   now: Date,
 ): Promise<ModerationOutcome[]> {
-  return moderateEach(store, ids, status === "approved" ? "approve" : "reject", async (found) => {
+  return moderateEach(store, ids, VERBS[status], async (found) => {
     const record = (found as { record: CommentRecord }).record;
     const decided = decideComment(record, status, now, by);
-    await retry(() => store.rebuild.noteChange({ kind: status, id: record.id, slug: record.slug, by }, now));
+    const kind = status === "pending" ? "reopened" : status;
+    await retry(() => store.rebuild.noteChange({ kind, id: record.id, slug: record.slug, by }, now));
     await retry(() => store.update(decided));
-    // A rejection also withdraws the optional auto-approval trust that email may have had.
+    // Anything but an approval also withdraws the optional auto-approval trust that email may have had.
     if (status === "approved") await retry(() => store.trust.remember(record.email));
     else await retry(() => store.trust.forget(record.email));
     return { slug: record.slug, record: decided };
@@ -113,7 +118,7 @@ export function eraseComments(store: CommentStore, ids: readonly string[], by: s
       await retry(() => store.rebuild.noteChange({ kind: "deleted", id: idOfCommentKey(found.key), slug, by }, now));
       if ("record" in found) {
         await retry(() => store.trust.forget(found.record.email));
-        await retry(() => store.delete(found.record, getDuplicateKey(found.record)));
+        await retry(() => store.delete(found.record, getRecordDuplicateKey(found.record)));
         return { slug, record: found.record };
       }
       await retry(() => store.deleteKey(found.key));

@@ -23,10 +23,16 @@ export interface PublishedComment {
   paragraphs: string[][];
 }
 
-/** What the comment function knows of the site: its language and which articles take comments. */
+/**
+ * What the comment and moderation functions know of the site: its language, time zone and
+ * newsroom name, and each article's address, headline and whether it takes comments. The optional
+ * parts are absent from a manifest an older build wrote.
+ */
 export interface CommentManifest {
   language: string;
-  articles: Record<string, CommentTarget>;
+  timeZone?: string;
+  newsroomName?: string;
+  articles: Record<string, CommentTarget & { title?: string }>;
 }
 
 /** Everything the site shows, computed once per build from one typed article set; lib/core/routes.ts turns it into pages. */
@@ -260,7 +266,11 @@ export function buildCatalog(
     sitemap,
     commentManifest: {
       language: locale.lang,
-      articles: Object.fromEntries(articles.map((article) => [article.slug, { url: article.url, open: article.acceptsComments }])),
+      timeZone: config.timeZone,
+      newsroomName: config.newsroomName,
+      articles: Object.fromEntries(
+        articles.map((article) => [article.slug, { url: article.url, open: article.acceptsComments, title: article.title }]),
+      ),
     },
     notFoundMeta: describePage(config, "/404.html", locale.notFound.title),
   };

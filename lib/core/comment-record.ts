@@ -41,8 +41,12 @@ export interface CommentRecord {
   editedBy?: string;
 }
 
-/** A record with a moderation decision applied (pure: returns a new record). */
+/**
+ * A record with a moderation decision applied (pure: returns a new record). Back to `pending` (an
+ * editor's undo) clears the decision.
+ */
 export function decideComment(record: CommentRecord, status: CommentStatus, now: Date, by: string | null): CommentRecord {
+  if (status === "pending") return { ...record, status, decidedAt: null, decidedBy: null };
   return { ...record, status, decidedAt: now.toISOString(), decidedBy: by };
 }
 

@@ -37,9 +37,16 @@ export function formatCommentTable(records: readonly CommentRecord[], timeZone: 
     .join("\n");
 }
 
-/** Every field of one comment, one per line, for `show ID`. */
-export function formatCommentDetails(record: CommentRecord): string {
-  return [
+const siteTime = (iso: string, timeZone: string) =>
+  `${formatDatePattern(new Date(iso), timeZone, "{dd}/{mm}/{yyyy} {HH}:{MM}", { weekdays: [], months: [] })} (${timeZone})`;
+
+/**
+ * Every field of one comment, one per line, for `show ID`: whether it is a reply or the
+ * newsroom's answer, flags, and for an edited comment who edited it and when (in `timeZone`), then
+ * the text as published and the reader's original name and text.
+ */
+export function formatCommentDetails(record: CommentRecord, timeZone = "UTC"): string {
+  const lines = [
     `id:        ${record.id}`,
     `article:   ${record.slug}`,
     `status:    ${record.status}`,
@@ -47,9 +54,16 @@ export function formatCommentDetails(record: CommentRecord): string {
     `decided:   ${record.decidedAt ?? "-"}${record.decidedBy ? ` by ${record.decidedBy}` : ""}`,
     `name:      ${printable(record.name)}`,
     `email:     ${printable(record.email)}`,
-    "",
-    printable(record.content),
-  ].join("\n");
+  ];
+  if (record.author === "newsroom") lines.push("author:    the newsroom (an editor's answer)");
+  if (record.replyTo) lines.push(`reply to:  ${record.replyTo}`);
+  if (record.flags?.length) lines.push(`flags:     ${record.flags.map(printable).join(", ")}`);
+  if (record.editedAt) lines.push(`edited:    ${siteTime(record.editedAt, timeZone)} by ${record.editedBy ?? "-"}`);
+  lines.push("", printable(record.content));
+  if (record.original) {
+    lines.push("", `--- the reader's original (name: ${printable(record.original.name)}) ---`, printable(record.original.content));
+  }
+  return lines.join("\n");
 }
 
 /** A damaged record for `show ID`: its key, what is wrong, and its stored text as it is. */

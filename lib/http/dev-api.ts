@@ -106,7 +106,7 @@ export function createDevApiMiddleware(getSiteDir: () => string, { env = process
         const tokens = isLocalRequest(req) ? moderation.local : moderation.remote;
         response = moderation.problem
           ? jsonResponse(503, { error: `moderation is off: ${moderation.problem}` })
-          : await handleModerationRequest(request, ip, readModerationDeps(env, store, tokens));
+          : await handleModerationRequest(request, ip, readModerationDeps(env, store, tokens, manifest));
       } else {
         response = await handleCommentRequest(request, ip, intake);
       }

@@ -1,10 +1,22 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { COMMENT_STATUSES, type CommentRecord, type CommentStatus } from "../core/comment-record.ts";
+import { COMMENT_STATUSES, type CommentStatus } from "../core/comment-record.ts";
 import { StoreUnavailableError } from "../core/errors.ts";
 import { isSlug } from "../core/slugs.ts";
-import { jsonResponse } from "./responses.ts";
 import { DamagedValueError, type CommentStore } from "../store/index.ts";
 import { decideComments, eraseComments, hashClient, type ModerationOutcome } from "../comments/index.ts";
+import type { ManifestSource } from "./comment-manifest.ts";
+import {
+  answerBlocks,
+  answerFromRequest,
+  answerJson,
+  blockFromRequest,
+  decideInBulk,
+  editFromRequest,
+  answerFailure,
+  isBulkVerb,
+  presentRecord as present,
+} from "./moderation-actions.ts";
+import { isDeskTab, listDesk, readDeskSite } from "./moderation-desk.ts";
 
 /** Editors' names and their bearer tokens. */
 export type ModerationTokens = ReadonlyMap<string, string>;
@@ -15,6 +27,8 @@ export interface ModerationDeps {
   tokens: ModerationTokens;
   salt: string | (() => string);
   now?: () => Date;
+  /** The build's comment manifest: article headlines, the site's zone, language and newsroom name. */
+  manifest?: ManifestSource;
   /** Failed sign-ins allowed per client in the window before 429. */
   failureLimit?: { max: number; windowMs: number };
 }
@@ -23,8 +37,7 @@ const BASE = "/api/moderation";
 const DEFAULT_FAILURES = { max: 10, windowMs: 15 * 60_000 };
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  jsonResponse(status, body, { "x-robots-tag": "noindex", ...headers });
+const json = answerJson;
 
 /** The editor whose token this is, comparing every token in constant time; null when none. */
 export function findEditor(header: string | null, tokens: ModerationTokens): string | null {
@@ -36,17 +49,17 @@ export function findEditor(header: string | null, tokens: ModerationTokens): str
   return editor;
 }
 
-const FAILURE_STATUS = { missing: 404, damaged: 409, failed: 503 } as const;
-const refuse = (outcome: Extract<ModerationOutcome, { ok: false }>) => json(FAILURE_STATUS[outcome.failure], { error: outcome.reason });
-
-const present = (record: CommentRecord) => {
-  const { clientHash: _hidden, ...visible } = record;
-  return visible;
-};
+const refuse = (outcome: Extract<ModerationOutcome, { ok: false }>) => answerFailure(outcome.failure, { error: outcome.reason });
 
 /**
- * The moderation API behind a bearer token: `GET /api/moderation/comments?status=&article=`,
- * `POST …/comments/<id>/approve`, `POST …/comments/<id>/reject`, `DELETE …/comments/<id>`.
+ * The moderation API behind a bearer token (README, "The moderation desk"):
+ * - `GET /api/moderation/comments?tab=waiting|flagged|approved|rejected&status=&article=`: the desk's
+ *   items (headline, site-zone date, marked flags, quoted parent) and the count of every tab;
+ * - `POST …/comments/<id>/approve|reject`, `DELETE …/comments/<id>`: one decision, one erase;
+ * - `POST …/comments/approve|reject|reopen` with `{"ids": [...]}`: several at once (reopen: undo);
+ * - `PATCH …/comments/<id>` `{"content", "name"}`: edit; `POST …/comments/<id>/reply` `{"text"}`:
+ *   the newsroom's answer; `POST|DELETE …/comments/<id>/block` `{"kind", "days"}`: block, unblock;
+ * - `GET …/blocks`, `DELETE …/blocks/<kind>/<name>`: the blocks in force, lift one.
  * No token or a wrong one: 401; repeated failures from one client: 429 with Retry-After (a valid
  * token always gets in). Damaged records are listed by key and skipped; a store failure is a 503
  * that says what failed, never a 500.
@@ -95,12 +108,29 @@ async function answer(request: Request, ip: string | null, deps: ModerationDeps)
     const status = url.searchParams.get("status");
     if (status && !COMMENT_STATUSES.includes(status as CommentStatus))
       return json(400, { error: `status must be one of ${COMMENT_STATUSES.join(", ")}` });
+    const tab = url.searchParams.get("tab");
+    if (tab && !isDeskTab(tab)) return json(400, { error: "tab must be one of waiting, flagged, approved, rejected" });
     const article = url.searchParams.get("article") ?? undefined;
     if (article !== undefined && !isSlug(article))
       return json(400, { error: "article must be an article slug (lower-case letters, digits and single dashes)" });
-    const scan = status === "pending" && !article ? await deps.store.scanPending() : await deps.store.scan(article);
-    const comments = scan.records.filter((record) => !status || record.status === status);
-    return json(200, { comments: comments.map(present), damaged: scan.damaged });
+    const site = await readDeskSite(deps.manifest, request.url);
+    const filter = { tab: tab && isDeskTab(tab) ? tab : undefined, status: (status as CommentStatus | null) ?? undefined, article };
+    return json(200, await listDesk(deps.store, site, filter));
+  }
+  if (path.startsWith("/blocks")) return answerBlocks(request, path, deps.store, now);
+  const bulk = path.match(/^\/comments\/([a-z]+)$/);
+  if (bulk && isBulkVerb(bulk[1]!)) {
+    if (request.method !== "POST") return json(405, { error: "method not allowed here" }, { allow: "POST" });
+    return decideInBulk(request, bulk[1], deps.store, editor, now);
+  }
+  const acted = path.match(/^\/comments\/([0-9A-Z]{26})\/(reply|block)$/);
+  if (acted) {
+    const [, id, verb] = acted as unknown as [string, string, "reply" | "block"];
+    if (verb === "reply" && request.method === "POST")
+      return answerFromRequest(request, id, deps.store, await readDeskSite(deps.manifest, request.url), editor, now);
+    if (verb === "block" && (request.method === "POST" || request.method === "DELETE"))
+      return blockFromRequest(request, id, deps.store, await readDeskSite(deps.manifest, request.url), editor, now);
+    return json(405, { error: "method not allowed here" }, { allow: verb === "reply" ? "POST" : "POST, DELETE" });
   }
   const match = path.match(/^\/comments\/([0-9A-Z]{26})(?:\/(approve|reject))?$/);
   if (!match) return json(404, { error: "no such moderation endpoint" });
@@ -113,5 +143,6 @@ async function answer(request: Request, ip: string | null, deps: ModerationDeps)
     const [outcome] = await eraseComments(deps.store, [id], editor, now);
     return outcome!.ok ? json(200, { deleted: id }) : refuse(outcome!);
   }
-  return json(405, { error: "method not allowed here" }, { allow: action ? "POST" : "DELETE" });
+  if (!action && request.method === "PATCH") return editFromRequest(request, id, deps.store, editor, now);
+  return json(405, { error: "method not allowed here" }, { allow: action ? "POST" : "DELETE, PATCH" });
 }

@@ -112,11 +112,15 @@ export function readRebuildDeps(env: NodeJS.ProcessEnv): { store: CommentStore; 
   return { store: openConfiguredStore(env), hookUrl: env.BUILD_HOOK_URL || undefined };
 }
 
-/** Everything the moderation handler needs; `tokens` may be given (npm start decides them itself). */
+/**
+ * Everything the moderation handler needs; `tokens` may be given (npm start decides them itself),
+ * and `manifest`, the build's comment manifest the desk names articles and dates from.
+ */
 export function readModerationDeps(
   env: NodeJS.ProcessEnv,
   store: CommentStore = openConfiguredStore(env),
   tokens: ModerationDeps["tokens"] = readModerationTokens(env),
+  manifest?: ManifestSource,
 ): ModerationDeps {
-  return { store, tokens, salt: () => readCommentSalt(env) };
+  return { store, tokens, salt: () => readCommentSalt(env), manifest };
 }

@@ -1,5 +1,5 @@
 import type { StoreBackend } from "./backend.ts";
-import { BLOCKS_PREFIX, type BlockKind, blockKey, partsOfBlockKey } from "./keys.ts";
+import { BLOCKS_PREFIX, type BlockKind, blockKey, namedBlockKey, partsOfBlockKey } from "./keys.ts";
 
 /** One stored block: until when (ISO 8601 UTC), who set it and when. */
 export interface BlockEntry {
@@ -31,6 +31,14 @@ export class BlockList {
   async remove(kind: BlockKind, value: string): Promise<boolean> {
     const key = blockKey(kind, value);
     if ((await this.backend.getText(key)) === null) return false;
+    await this.backend.delete(key);
+    return true;
+  }
+
+  /** Lifts a block as `list` names it (an email's block is named by its hash); false when there was none. */
+  async removeListed(kind: BlockKind, name: string): Promise<boolean> {
+    const key = namedBlockKey(kind, name);
+    if (key === null || (await this.backend.getText(key)) === null) return false;
     await this.backend.delete(key);
     return true;
   }

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
  * | `dedupe/<sha256>` | the first comment of one (article, email, text) | `submit`, `importRecord`; erased with the comment |
  * | `decided/<id>` | empty: comment `<id>` is no longer pending | `update`, `importRecord` |
  * | `approved-emails/<sha256>` | empty: that email has an approved comment | `TrustList` (moderation) |
- * | `changes/<id>` | a change note (approve, reject, delete, import) | `RebuildState.noteChange` |
+ * | `changes/<id>` | a change note (approve, reject, reopen, delete, import, edit, newsroom answer) | `RebuildState.noteChange` |
  * | `builds/last`, `builds/requested` | the last build's marker; the last build hook call | the build; the rebuild check and CLI |
  * | `rate/<client>/<window end s>/<n>` | empty: one claimed submission slot | `claimRateSlot` (intake) |
  * | `authfail/<client>/<id>` | empty: one failed moderation sign-in | `recordSignInFailure` (/admin/ API) |
@@ -136,6 +136,11 @@ export const BLOCKS_PREFIX = "blocks/";
 /** The key of a block: the client hash as it is, an email hashed (case and spaces do not count). */
 export function blockKey(kind: BlockKind, value: string): string {
   return `${BLOCKS_PREFIX}${kind}/${kind === "email" ? sha256(value.trim().toLowerCase()) : value}`;
+}
+
+/** The key of a block as `partsOfBlockKey` names it (a client hash, or an email's hash), or null for a name no block can have. */
+export function namedBlockKey(kind: BlockKind, name: string): string | null {
+  return /^[0-9a-f]{1,64}$/.test(name) ? `${BLOCKS_PREFIX}${kind}/${name}` : null;
 }
 
 /** The kind and stored name (client hash or email hash) of a block key. */

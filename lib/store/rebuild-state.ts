@@ -3,9 +3,9 @@ import { createSortableId } from "../core/ids.ts";
 import { DamagedValueError, type StoreBackend } from "./backend.ts";
 import { BUILD_MARKER_KEY, CHANGES_PREFIX, changeKey, REBUILD_REQUEST_KEY } from "./keys.ts";
 
-/** Something that changes what the pages show: a decision on a comment. */
+/** Something that changes what the pages show: a decision on a comment, an edit, a newsroom answer. */
 export interface ChangeNote {
-  kind: "approved" | "rejected" | "deleted" | "imported";
+  kind: "approved" | "rejected" | "deleted" | "imported" | "reopened" | "edited" | "answered";
   id: string;
   slug: string;
   by: string | null;

@@ -110,6 +110,50 @@ export interface Locale {
     unauthorized: string;
     noscript: string;
   };
+  /** The moderation desk (/admin/): tabs, bulk actions, edits, newsroom answers, blocks, confirmations. */
+  desk: {
+    tabsLabel: string;
+    waiting: string;
+    flagged: string;
+    approved: string;
+    rejected: string;
+    selectAll: string;
+    select: string;
+    bulkApprove: string;
+    bulkReject: string;
+    edit: string;
+    reply: string;
+    block: string;
+    save: string;
+    cancel: string;
+    name: string;
+    content: string;
+    replyLabel: string;
+    postReply: string;
+    blockWhat: string;
+    blockClient: string;
+    blockEmail: string;
+    blockDays: string;
+    blockSubmit: string;
+    undo: string;
+    undone: string;
+    replyTo: string;
+    newsroom: string;
+    flags: string;
+    edited: string;
+    original: string;
+    keys: string;
+    doneApproved: string;
+    doneRejected: string;
+    donePending: string;
+    doneEdited: string;
+    doneAnswered: string;
+    doneBlocked: string;
+    doneDeleted: string;
+    doneMany: string;
+    noneSelected: string;
+    refresh: string;
+  };
   /** What the writers' tools (npm run new, npm run check, a build's content problems) say. */
   writers: WriterMessages;
 }

@@ -174,16 +174,18 @@ describe("buildCatalog", () => {
     ]);
   });
 
-  it("tells the comment function every article's URL and whether it takes comments", () => {
+  it("tells the comment function the site's zone and newsroom, every article's URL, headline and whether it takes comments", () => {
     expect(catalog.commentManifest).toEqual({
       language: "vi",
+      timeZone: "Asia/Ho_Chi_Minh",
+      newsroomName: "Ban biên tập",
       articles: {
-        a: { url: "/the-thao/a/", open: true },
-        b: { url: "/thoi-su/b/", open: true },
-        c: { url: "/thoi-su/c/", open: true },
-        f: { url: "/thoi-su/f/", open: true },
-        d: { url: "/van-hoa/d/", open: true },
-        e: { url: "/doi-song/e/", open: false },
+        a: { url: "/the-thao/a/", open: true, title: "Tin a" },
+        b: { url: "/thoi-su/b/", open: true, title: "Tin b" },
+        c: { url: "/thoi-su/c/", open: true, title: "Tin c" },
+        f: { url: "/thoi-su/f/", open: true, title: "Tin f" },
+        d: { url: "/van-hoa/d/", open: true, title: "Tin d" },
+        e: { url: "/doi-song/e/", open: false, title: "Tin e" },
       },
     });
   });
@@ -210,6 +212,6 @@ describe("buildCatalog", () => {
       { loc: "https://bt.example/luu-tru/", lastmod: null },
       { loc: "https://bt.example/chu-de/", lastmod: null },
     ]);
-    expect(empty.commentManifest).toEqual({ language: "vi", articles: {} });
+    expect(empty.commentManifest).toEqual({ language: "vi", timeZone: "Asia/Ho_Chi_Minh", newsroomName: "Ban biên tập", articles: {} });
   });
 });

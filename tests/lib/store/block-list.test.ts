@@ -45,4 +45,14 @@ describe.each(backends)("BlockList on the %s", (_name, makeBackend) => {
     expect(await store.blocks.remove("client", "c0ffee")).toBe(false);
     expect((await store.blocks.list(now)).map((block) => block.kind)).toEqual(["email"]);
   });
+
+  it("lifts a block by the name the list gives, an email's block by its hash, and refuses other names", async () => {
+    const store = new CommentStore(makeBackend());
+    await store.blocks.add("email", "spam@example.com", later(48), null, now);
+    const [listed] = await store.blocks.list(now);
+    expect(await store.blocks.removeListed("email", "../../comments/bai")).toBe(false);
+    expect(await store.blocks.removeListed("email", listed!.name)).toBe(true);
+    expect(await store.blocks.find(null, "spam@example.com", now)).toBeNull();
+    expect(await store.blocks.removeListed("email", listed!.name)).toBe(false);
+  });
 });
