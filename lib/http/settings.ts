@@ -1,8 +1,10 @@
+import path from "node:path";
 import { ConfigError } from "../core/errors.ts";
 import { createLog } from "../log.ts";
 import { readRuntime } from "../runtime.ts";
 import { openCommentStore, readStoreChoice, type CommentStore } from "../store/index.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
+import { createWordListSource } from "./content-files.ts";
 import type { IntakeDeps } from "./comment-intake.ts";
 import type { ModerationDeps } from "./moderation-api.ts";
 
@@ -19,6 +21,10 @@ export { readRuntime, type Runtime } from "../runtime.ts";
  * - BANTIN_AUTO_APPROVE=returning: publish at once for emails approved before (off by default).
  * - MODERATION_TOKENS (`name:token,…`) or MODERATION_TOKEN: editors of the moderation API.
  * - BANTIN_SITE_DIR: the built site whose comment-manifest.json the intake reads (lib/http/comment-manifest.ts).
+ * - BANTIN_CONTENT_DIR (default `content`): where the functions read moderation.json (the word list)
+ *   and site.json (lib/http/content-files.ts), as the build does.
+ * - MODERATION_WEBHOOK_URL: where the scheduled function sends the digest of waiting comments.
+ * - URL: the site's address on Netlify (set by Netlify), for the digest's link to /admin/.
  * - BANTIN_HOST: the address `npm start` listens on; BUILD_HOOK_URL: the rebuild's build hook;
  *   BANTIN_EDITOR: the CLI's editor name; DEBUG=bantin:*: debug output (lib/log.ts).
  * Each reader throws a ConfigError naming the variable and how to fix it.
@@ -104,7 +110,12 @@ export function readCommentDeps(
   manifest: ManifestSource,
   store: CommentStore = openConfiguredStore(env),
 ): IntakeDeps {
-  return { store, manifest, ...readIntakeSettings(env) };
+  return { store, manifest, wordList: createWordListSource(readContentDir(env)), ...readIntakeSettings(env) };
+}
+
+/** The content folder the functions read (BANTIN_CONTENT_DIR, default `content`), from the working directory. */
+export function readContentDir(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string {
+  return path.resolve(root, env.BANTIN_CONTENT_DIR || "content");
 }
 
 /** What the scheduled rebuild needs: the store and the build hook (BUILD_HOOK_URL, possibly unset). */
