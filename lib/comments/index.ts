@@ -3,3 +3,4 @@ export { submitComment, type EventLog, type SubmitDeps, type SubmitOutcome } fro
 export { hashClient } from "./client-hash.ts";
 export { decideComments, eraseComments, type ModerationOutcome } from "./moderation.ts";
 export { checkForRebuild, type RebuildDecision } from "./rebuild-check.ts";
+export { sendModerationDigest, type DigestDeps, type DigestOutcome } from "./moderation-digest.ts";

@@ -4,7 +4,9 @@ import { createLog } from "../log.ts";
 import { readRuntime } from "../runtime.ts";
 import { openCommentStore, readStoreChoice, type CommentStore } from "../store/index.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
-import { createWordListSource } from "./content-files.ts";
+import { createWordListSource, readSiteSettings } from "./content-files.ts";
+import type { DigestDeps } from "../comments/index.ts";
+import { getLocale } from "../core/locales/index.ts";
 import type { IntakeDeps } from "./comment-intake.ts";
 import type { ModerationDeps } from "./moderation-api.ts";
 
@@ -121,6 +123,29 @@ export function readContentDir(env: NodeJS.ProcessEnv = process.env, root = proc
 /** What the scheduled rebuild needs: the store and the build hook (BUILD_HOOK_URL, possibly unset). */
 export function readRebuildDeps(env: NodeJS.ProcessEnv): { store: CommentStore; hookUrl: string | undefined } {
   return { store: openConfiguredStore(env), hookUrl: env.BUILD_HOOK_URL || undefined };
+}
+
+/**
+ * The moderation digest's settings: MODERATION_WEBHOOK_URL (unset: no digest) and the site from
+ * `<content dir>/site.json`, its address replaced by URL where Netlify sets it. A webhook that is
+ * not an http(s) URL is a ConfigError.
+ */
+export function readDigestDeps(env: NodeJS.ProcessEnv = process.env): DigestDeps | null {
+  const webhookUrl = env.MODERATION_WEBHOOK_URL?.trim();
+  if (!webhookUrl) return null;
+  if (!/^https?:\/\//.test(webhookUrl) || !URL.canParse(webhookUrl)) {
+    throw new ConfigError(
+      'MODERATION_WEBHOOK_URL is not an http(s) address: paste the incoming webhook\'s URL from Slack, Google Chat, Mattermost or Discord (README, "Editor alerts")',
+    );
+  }
+  const contentDir = readContentDir(env);
+  return {
+    webhookUrl,
+    readSite: async () => {
+      const config = await readSiteSettings(contentDir);
+      return { name: config.name, url: env.URL || config.url, timeZone: config.timeZone, locale: getLocale(config.language) };
+    },
+  };
 }
 
 /** Everything the moderation handler needs; `tokens` may be given (npm start decides them itself). */

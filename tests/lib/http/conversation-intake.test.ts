@@ -48,7 +48,11 @@ function setup(overrides: Partial<IntakeDeps> & { manifest?: IntakeDeps["manifes
     ...overrides,
   };
   const post = (type: string, body: string, ip = "203.0.113.9") =>
-    handleCommentRequest(new Request("http://localhost/api/comments", { method: "POST", headers: { "content-type": type }, body }), ip, deps);
+    handleCommentRequest(
+      new Request("http://localhost/api/comments", { method: "POST", headers: { "content-type": type }, body }),
+      ip,
+      deps,
+    );
   const form = (fields: Record<string, string>, ip?: string) =>
     post("application/x-www-form-urlencoded", new URLSearchParams(fields).toString(), ip);
   const json = (fields: Record<string, string>, ip?: string) => post("application/json", JSON.stringify(fields), ip);
@@ -175,7 +179,9 @@ describe("blocks", () => {
     expect(blockedJson.status).toBe(201);
     expect((await blockedJson.json()).status).toBe("pending");
     expect(await store.list()).toEqual([]);
-    const reasons = await Promise.all((await backend.list("spam/")).map(async (key) => (await backend.get<{ reason: string }>(key))?.reason));
+    const reasons = await Promise.all(
+      (await backend.list("spam/")).map(async (key) => (await backend.get<{ reason: string }>(key))?.reason),
+    );
     expect(reasons.sort()).toEqual(["blocked", "blocked", "honeypot"]);
   });
 
