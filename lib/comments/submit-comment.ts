@@ -80,7 +80,9 @@ export async function submitComment(raw: Record<string, string>, ip: string | nu
       const refusal = checkReplyParent(await deps.store.get(fields.replyTo), fields.slug, deps.locale);
       if (refusal) {
         log("comment.invalid", { fields: "replyTo" });
-        return { kind: "invalid", errors: { form: refusal }, fields, target };
+        // Without replyTo, the problem page's form sends the reader's text as a comment of its own.
+        const { replyTo: _, ...kept } = fields;
+        return { kind: "invalid", errors: { form: refusal }, fields: kept, target };
       }
     }
     return await store(fields, target, id, clientHash, now, deps);

@@ -132,8 +132,8 @@ export function checkSubmission(
   };
   // An empty replyTo is a top-level comment; one that cannot be an id names no comment at all.
   const replyTo = (raw.replyTo ?? "").trim();
-  if (replyTo) fields.replyTo = replyTo;
-  if (replyTo && !isSortableId(replyTo)) errors.form ??= locale.conversation.errors.unknownParent;
+  if (replyTo && isSortableId(replyTo)) fields.replyTo = replyTo;
+  else if (replyTo) errors.form ??= locale.conversation.errors.unknownParent;
   const { name, email, content } = COMMENT_LIMITS;
   const target = fields.slug ? findTarget(fields.slug) : null;
   if (!target) errors.slug = messages.unknownArticle;

@@ -164,7 +164,7 @@ async function writeProblemPages(dir: string): Promise<string[]> {
     "fields.html": renderCommentProblemPage({
       locale,
       errors: { name: "Tên quá ngắn", content: "Nội dung quá ngắn", form: "Chưa gửi được" },
-      fields: { slug: "nua-dem", name: "A <b>", email: "a@example.com", content: "x & </textarea>" },
+      fields: { slug: "nua-dem", name: "A <b>", email: "a@example.com", content: "x & </textarea>", replyTo: "01KAAAAAAAAAAAAAAAAAAAAAAA" },
       articleUrl: "/tin-hoat-dong/nua-dem/",
     }),
     "slug.html": renderCommentProblemPage({ locale, errors: { slug: "Bài viết không nhận bình luận" }, fields: {}, articleUrl: null }),

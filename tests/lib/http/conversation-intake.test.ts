@@ -112,6 +112,17 @@ describe("replies", () => {
     expect((await store.list()).length).toBe(before);
   });
 
+  it("keeps replyTo in the problem page's form for a field error, and drops it when the parent is refused", async () => {
+    const { form, parent } = setup();
+    const parentId = await parent();
+    const short = await (await form({ ...VALID, name: "A", replyTo: parentId })).text();
+    expect(short).toContain(`<input type="hidden" name="replyTo" value="${parentId}">`);
+    const refused = await (await form({ ...VALID, replyTo: await parent("pending") })).text();
+    expect(refused).toContain(vi.conversation.errors.notPublished);
+    expect(refused).not.toContain('name="replyTo"');
+    expect(refused).toContain(VALID.content);
+  });
+
   it("gives the reason in English on an English site", async () => {
     const { json, parent } = setup({ manifest: async () => ({ ...MANIFEST, language: "en" }) });
     const answer = await json({ ...VALID, replyTo: await parent("pending") });
