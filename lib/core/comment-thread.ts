@@ -37,17 +37,19 @@ export function arrangeComments(comments: readonly PublishedComment[], newsroomN
 }
 
 /** The parent a reply names, as intake reads it from the store (null: no such comment). */
-export type ReplyParent = Pick<CommentRecord, "slug" | "status" | "replyTo"> | null;
+export type ReplyParent = Pick<CommentRecord, "slug" | "status" | "replyTo" | "author"> | null;
 
 /**
  * Why a reply on article `slug` cannot answer `parent`, in the site's language, or null when it
- * can: the parent must exist, be published, be on the same article and not be a reply itself.
+ * can: the parent must exist, be published, be on the same article and not be a reply itself
+ * (nor a newsroom answer).
  */
 export function checkReplyParent(parent: ReplyParent, slug: string, locale: Locale): string | null {
   const messages = locale.conversation.errors;
   if (!parent) return messages.unknownParent;
   if (parent.slug !== slug) return messages.otherArticle;
-  if (parent.replyTo) return messages.nested;
+  // A newsroom answer counts as a reply: readers answer the comment it answers.
+  if (parent.replyTo || parent.author === "newsroom") return messages.nested;
   if (parent.status !== "approved") return messages.notPublished;
   return null;
 }

@@ -54,6 +54,7 @@ describe("checkReplyParent", () => {
     expect(checkReplyParent({ ...approved, status: "pending" }, "bai", vi)).toBe(vi.conversation.errors.notPublished);
     expect(checkReplyParent({ ...approved, status: "rejected" }, "bai", en)).toBe(en.conversation.errors.notPublished);
     expect(checkReplyParent({ ...approved, replyTo: "01ABC" }, "bai", vi)).toBe(vi.conversation.errors.nested);
+    expect(checkReplyParent({ ...approved, author: "newsroom" }, "bai", vi)).toBe(vi.conversation.errors.nested);
     expect(checkReplyParent(approved, "bai-khac", vi)).toBe(vi.conversation.errors.otherArticle);
   });
 });
