@@ -51,8 +51,10 @@ export type SubmitOutcome =
 
 /**
  * Submits a reader's comment from fields already read: checks them against the rules and the
- * manifest, counts the client against the rate limit and stores a valid comment as pending (or
- * approved, for a returning reader when that rule is on). Never throws for a store failure.
+ * manifest (a blocked client or email is treated like the honeypot), checks a reply's parent,
+ * counts the client against the rate limit and stores a valid comment as pending (or approved,
+ * for a returning reader when that rule is on and no listed word is found: a listed word leaves
+ * it pending with `flags`). Never throws for a store failure.
  */
 export async function submitComment(raw: Record<string, string>, ip: string | null, now: Date, deps: SubmitDeps): Promise<SubmitOutcome> {
   const { manifest, log } = deps;
