@@ -65,4 +65,28 @@ describe.skipIf(skip)("a reply without JavaScript (npm start, Chromium)", () => 
     expect(reply).toMatchObject({ name: "Đinh Quang", status: "pending", replyTo: parent.id, flags: ["cá độ"] });
     await context.close();
   });
+
+  it("with the optional script: the opened form takes the cursor and the reply is sent in place", async () => {
+    const [parent] = (await store.list("nua-dem")).filter((record) => record.status === "approved");
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(site.origin + article);
+    const details = page.locator(`#bl-${parent!.id} details.reply`);
+    await details.getByText("Trả lời", { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
+    await details.getByLabel("Họ và tên").fill("Mai Anh");
+    await details.getByLabel("Email").fill("anh@example.com");
+    await details.getByLabel("Nội dung").fill("Trả lời bằng script.");
+    await details.getByRole("button", { name: "Gửi trả lời" }).click();
+    await page.locator("#binh-luan-da-gui.is-shown").waitFor();
+    expect(page.url()).toBe(site.origin + article);
+    expect(await details.getAttribute("open")).toBeNull();
+    expect(errors).toEqual([]);
+    const reply = (await store.list("nua-dem")).find((record) => record.email === "anh@example.com");
+    expect(reply).toMatchObject({ status: "pending", replyTo: parent!.id });
+    expect(reply).not.toHaveProperty("flags");
+    await context.close();
+  });
 });
