@@ -7,10 +7,15 @@ import type { Locale } from "../core/locales/index.ts";
 import { describeDamaged, type CommentStore, type DamagedRecord } from "../store/index.ts";
 
 /** What the build keeps of a comment between builds: never the email. */
-type CachedComment = Pick<CommentRecord, "id" | "slug" | "name" | "content" | "createdAt"> & { status: CommentStatus };
+type CachedComment = Pick<CommentRecord, "id" | "slug" | "name" | "content" | "createdAt" | "replyTo" | "author"> & {
+  status: CommentStatus;
+};
+
+// Version 2 keeps replyTo and author: a version 1 cache (without them) is read from the store again.
+const CACHE_VERSION = 2;
 
 interface CommentCache {
-  version: 1;
+  version: typeof CACHE_VERSION;
   entries: Record<string, { version: string; comment: CachedComment }>;
 }
 
@@ -29,11 +34,11 @@ export interface LoadedComments {
 async function readCache(file: string): Promise<CommentCache> {
   try {
     const cache = JSON.parse(await fs.readFile(file, "utf8")) as CommentCache;
-    if (cache.version === 1) return cache;
+    if (cache.version === CACHE_VERSION) return cache;
   } catch {
     // First build, or a damaged cache: every comment is read from the store.
   }
-  return { version: 1, entries: {} };
+  return { version: CACHE_VERSION, entries: {} };
 }
 
 /**
@@ -57,7 +62,7 @@ export async function loadApprovedComments(
     const changes = await store.rebuild.listChanges();
     const listed = await store.listCommentVersions();
     const cache = await readCache(cacheFile);
-    const next: CommentCache = { version: 1, entries: {} };
+    const next: CommentCache = { version: CACHE_VERSION, entries: {} };
     const stale = listed.filter(({ key, version }) => {
       const hit = cache.entries[key];
       if (hit && hit.version === version) next.entries[key] = hit;
@@ -71,8 +76,9 @@ export async function loadApprovedComments(
         const read = await store.readComment(key);
         if (read.kind === "damaged") damaged.push(read.damaged);
         if (read.kind !== "record") continue;
-        const { id, slug, name, content, createdAt, status } = read.record;
-        next.entries[key] = { version, comment: { id, slug, name, content, createdAt, status } };
+        // The record's name and content are the current text (an editor's edit included).
+        const { id, slug, name, content, createdAt, status, replyTo, author } = read.record;
+        next.entries[key] = { version, comment: { id, slug, name, content, createdAt, status, replyTo, author } };
       }
     });
     await Promise.all(workers);

@@ -9,6 +9,7 @@ import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
 import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
+import { checkWordListFile } from "./check-word-list.ts";
 import { prepareAllFiles } from "./prepare-articles.ts";
 import { PhotoError, PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
@@ -38,6 +39,7 @@ export interface CheckedContent {
  */
 export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
+  await checkWordListFile(options.contentDir, options.root);
   const locale = getLocale(config.language);
   const problems: ContentProblem[] = [];
   const draftProblems: ContentProblem[] = [];

@@ -7,3 +7,4 @@ export { answerAsNewsroom, type AnswerAuthor } from "./newsroom-answer.ts";
 export { editComment } from "./edit-comment.ts";
 export { blockCommenter, unblockCommenter, DEFAULT_BLOCK_DAYS, type BlockSummary } from "./block-commenter.ts";
 export type { EditorOutcome } from "./editor-outcome.ts";
+export { sendModerationDigest, type DigestDeps, type DigestOutcome } from "./moderation-digest.ts";

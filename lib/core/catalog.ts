@@ -3,6 +3,7 @@ import { getTagUrl } from "./article.ts";
 import { formatDatePattern } from "./dates.ts";
 import { COMMENT_LIMITS } from "./comment-limits.ts";
 import type { CommentTarget } from "./comment-rules.ts";
+import { arrangeComments, type CommentThread } from "./comment-thread.ts";
 import type { Locale } from "./locales/index.ts";
 import { fillPattern } from "./locales/index.ts";
 import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./listing.ts";
@@ -21,6 +22,10 @@ export interface PublishedComment {
   dateLine: string;
   /** Paragraphs (split on blank lines), each a list of lines: the template joins lines with <br>. */
   paragraphs: string[][];
+  /** The id of the comment this one answers; null for a top-level comment. */
+  replyTo: string | null;
+  /** An answer from the newsroom: shown with the newsroom's name and a label, never an editor's. */
+  newsroom: boolean;
 }
 
 /**
@@ -52,7 +57,8 @@ export interface Catalog {
   t: Locale;
   /** Limits the comment form hints with; the comment function enforces the same ones. */
   commentLimits: typeof COMMENT_LIMITS;
-  articlePages: { article: Article; related: Card[]; comments: PublishedComment[]; meta: PageMeta }[];
+  /** `comments`: one-level threads; `commentCount`: every comment shown, replies included. */
+  articlePages: { article: Article; related: Card[]; comments: CommentThread[]; commentCount: number; meta: PageMeta }[];
   /** The front page: each story at most once (see lib/core/front-page.ts). */
   home: {
     /** The lead story, its card carrying the whole sapo. */
@@ -101,8 +107,11 @@ export function buildCatalog(
 ): Catalog {
   const articles = [...published].sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   // `comments: false` closes the form; comments approved before stay on the page.
-  const commentsOf = (article: Article) => commentsBySlug.get(article.slug) ?? [];
-  const card = (article: Article) => toCard(article, commentsOf(article).length);
+  const arranged = new Map(
+    articles.map((article) => [article.slug, arrangeComments(commentsBySlug.get(article.slug) ?? [], config.newsroomName)]),
+  );
+  const commentsOf = (article: Article) => arranged.get(article.slug)!;
+  const card = (article: Article) => toCard(article, commentsOf(article).shown.length);
   const cards = new Map(articles.map((article) => [article.slug, card(article)]));
   const cardOf = (article: Article) => cards.get(article.slug)!;
   const bySection = groupBy(articles, (article) => article.section.slug);
@@ -120,7 +129,8 @@ export function buildCatalog(
       articlePages.push({
         article,
         related: pickRelated(list, index, config.relatedCount).map(cardOf),
-        comments: commentsOf(article),
+        comments: commentsOf(article).threads,
+        commentCount: commentsOf(article).shown.length,
         meta: describeArticle(article, config, locale.lang),
       });
     }
@@ -258,7 +268,7 @@ export function buildCatalog(
     },
     feeds,
     commentFeed: buildCommentFeed(
-      articles.map((article) => ({ article, comments: commentsOf(article) })),
+      articles.map((article) => ({ article, comments: commentsOf(article).shown })),
       config,
       locale,
       now,

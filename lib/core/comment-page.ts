@@ -31,6 +31,8 @@ export function renderCommentProblemPage(page: CommentProblemPage): string {
   const form = !errors.slug
     ? `<form class="comment-form" method="post" action="/api/comments">` +
       `<input type="hidden" name="slug" value="${value("slug")}">` +
+      // A refused reply stays a reply when sent again (a refusal about its parent drops replyTo).
+      (fields.replyTo ? `<input type="hidden" name="replyTo" value="${value("replyTo")}">` : "") +
       `<p class="hp" aria-hidden="true"><label>${escapeHtml(t.honeypot)} <input type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></label></p>` +
       renderField(
         "name",

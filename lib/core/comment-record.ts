@@ -94,7 +94,7 @@ export function checkStoredRecord(key: string, value: unknown, keyOf: (slug: str
 
 /** An approved comment as an article page shows it: no email, text split into paragraphs and lines. */
 export function toPublishedComment(
-  record: Pick<CommentRecord, "id" | "name" | "content" | "createdAt">,
+  record: Pick<CommentRecord, "id" | "name" | "content" | "createdAt" | "replyTo" | "author">,
   timeZone: string,
   locale: Locale,
 ): PublishedComment {
@@ -109,5 +109,7 @@ export function toPublishedComment(
     paragraphs: normalizeText(record.content)
       .split(/\n\s*\n/)
       .map((paragraph) => paragraph.split("\n")),
+    replyTo: record.replyTo ?? null,
+    newsroom: record.author === "newsroom",
   };
 }

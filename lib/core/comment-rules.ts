@@ -1,5 +1,6 @@
 import { COMMENT_LIMITS } from "./comment-limits.ts";
 import { countLinks } from "./count-links.ts";
+import { isSortableId } from "./ids.ts";
 import { fillPattern, type Locale } from "./locales/index.ts";
 
 /** The fields a reader submits, after cleaning. */
@@ -8,6 +9,8 @@ export interface CommentFields {
   name: string;
   email: string;
   content: string;
+  /** The id of the comment this one replies to; absent for a top-level comment. */
+  replyTo?: string;
 }
 
 /** An article as the comment manifest describes it. */
@@ -26,7 +29,7 @@ export type SubmissionCheck =
 
 /** Name of the honeypot field: hidden from people, filled in by naive bots. */
 export const HONEYPOT_FIELD = "website";
-const ACCEPTED_FIELDS = new Set(["slug", "name", "email", "content", HONEYPOT_FIELD]);
+const ACCEPTED_FIELDS = new Set(["slug", "name", "email", "content", "replyTo", HONEYPOT_FIELD]);
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // Embeddings, overrides and isolates reorder the text around them; the marks (LRM, RLM) only
@@ -127,6 +130,10 @@ export function checkSubmission(
     email: cleanEmail(raw.email ?? ""),
     content: cleanContent(raw.content ?? ""),
   };
+  // An empty replyTo is a top-level comment; one that cannot be an id names no comment at all.
+  const replyTo = (raw.replyTo ?? "").trim();
+  if (replyTo && isSortableId(replyTo)) fields.replyTo = replyTo;
+  else if (replyTo) errors.form ??= locale.conversation.errors.unknownParent;
   const { name, email, content } = COMMENT_LIMITS;
   const target = fields.slug ? findTarget(fields.slug) : null;
   if (!target) errors.slug = messages.unknownArticle;

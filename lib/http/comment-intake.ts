@@ -3,6 +3,7 @@ import { submitComment, type EventLog } from "../comments/index.ts";
 import type { CommentStore } from "../store/index.ts";
 import { createLog } from "../log.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
+import type { WordListSource } from "./content-files.ts";
 import { answerComment, readLocale, refuseComment } from "./comment-response.ts";
 import { readRequestFields, readRequestKind } from "./request-fields.ts";
 import { jsonResponse as json } from "./responses.ts";
@@ -17,6 +18,8 @@ export interface IntakeDeps {
   rateLimit?: { max: number; windowMs: number };
   /** Optional rule, off by default: publish at once when the email had a comment approved before. */
   autoApproveReturning?: boolean;
+  /** The newsroom's word list (content/moderation.json); none when absent. */
+  wordList?: WordListSource;
   /** One line per event; never given an email, a name, a text or an IP. */
   log?: EventLog;
 }
@@ -78,10 +81,13 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
   let locale: Locale = LOCALES.vi;
   let manifest;
   let salt: string;
+  let wordList;
   try {
     salt = typeof deps.salt === "function" ? deps.salt() : deps.salt;
     manifest = await deps.manifest(request.url);
     locale = readLocale(manifest.language);
+    // A broken word list stops intake (503, logged) rather than let listed words through unseen.
+    wordList = await deps.wordList?.();
   } catch (error) {
     // Any failure here is the set-up's, not the reader's (a test's salt may throw a plain Error).
     log("comment.setup_error", { message: (error as Error).message });
@@ -104,6 +110,7 @@ export async function handleCommentRequest(request: Request, ip: string | null, 
     salt,
     rateLimit: deps.rateLimit ?? DEFAULT_RATE,
     autoApproveReturning: deps.autoApproveReturning === true,
+    wordList,
     log,
   });
   intakeLog.debug("outcome %s", outcome.kind);

@@ -14,6 +14,7 @@ export {
   readIntakeSettings,
   readModerationDeps,
   readModerationTokens,
+  readDigestDeps,
   readRebuildDeps,
   readRuntime,
   type Runtime,

@@ -1,8 +1,12 @@
+import path from "node:path";
 import { ConfigError } from "../core/errors.ts";
 import { createLog } from "../log.ts";
 import { readRuntime } from "../runtime.ts";
 import { openCommentStore, readStoreChoice, type CommentStore } from "../store/index.ts";
 import type { ManifestSource } from "./comment-manifest.ts";
+import { createWordListSource, readSiteSettings } from "./content-files.ts";
+import type { DigestDeps } from "../comments/index.ts";
+import { getLocale } from "../core/locales/index.ts";
 import type { IntakeDeps } from "./comment-intake.ts";
 import type { ModerationDeps } from "./moderation-api.ts";
 
@@ -19,6 +23,10 @@ export { readRuntime, type Runtime } from "../runtime.ts";
  * - BANTIN_AUTO_APPROVE=returning: publish at once for emails approved before (off by default).
  * - MODERATION_TOKENS (`name:token,…`) or MODERATION_TOKEN: editors of the moderation API.
  * - BANTIN_SITE_DIR: the built site whose comment-manifest.json the intake reads (lib/http/comment-manifest.ts).
+ * - BANTIN_CONTENT_DIR (default `content`): where the functions read moderation.json (the word list)
+ *   and site.json (lib/http/content-files.ts), as the build does.
+ * - MODERATION_WEBHOOK_URL: where the scheduled function sends the digest of waiting comments.
+ * - URL: the site's address on Netlify (set by Netlify), for the digest's link to /admin/.
  * - BANTIN_HOST: the address `npm start` listens on; BUILD_HOOK_URL: the rebuild's build hook;
  *   BANTIN_EDITOR: the CLI's editor name; DEBUG=bantin:*: debug output (lib/log.ts).
  * Each reader throws a ConfigError naming the variable and how to fix it.
@@ -104,12 +112,40 @@ export function readCommentDeps(
   manifest: ManifestSource,
   store: CommentStore = openConfiguredStore(env),
 ): IntakeDeps {
-  return { store, manifest, ...readIntakeSettings(env) };
+  return { store, manifest, wordList: createWordListSource(readContentDir(env)), ...readIntakeSettings(env) };
+}
+
+/** The content folder the functions read (BANTIN_CONTENT_DIR, default `content`), from the working directory. */
+export function readContentDir(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string {
+  return path.resolve(root, env.BANTIN_CONTENT_DIR || "content");
 }
 
 /** What the scheduled rebuild needs: the store and the build hook (BUILD_HOOK_URL, possibly unset). */
 export function readRebuildDeps(env: NodeJS.ProcessEnv): { store: CommentStore; hookUrl: string | undefined } {
   return { store: openConfiguredStore(env), hookUrl: env.BUILD_HOOK_URL || undefined };
+}
+
+/**
+ * The moderation digest's settings: MODERATION_WEBHOOK_URL (unset: no digest) and the site from
+ * `<content dir>/site.json`, its address replaced by URL where Netlify sets it. A webhook that is
+ * not an http(s) URL is a ConfigError.
+ */
+export function readDigestDeps(env: NodeJS.ProcessEnv = process.env): DigestDeps | null {
+  const webhookUrl = env.MODERATION_WEBHOOK_URL?.trim();
+  if (!webhookUrl) return null;
+  if (!/^https?:\/\//.test(webhookUrl) || !URL.canParse(webhookUrl)) {
+    throw new ConfigError(
+      'MODERATION_WEBHOOK_URL is not an http(s) address: paste the incoming webhook\'s URL from Slack, Google Chat, Mattermost or Discord (README, "Editor alerts")',
+    );
+  }
+  const contentDir = readContentDir(env);
+  return {
+    webhookUrl,
+    readSite: async () => {
+      const config = await readSiteSettings(contentDir);
+      return { name: config.name, url: env.URL || config.url, timeZone: config.timeZone, locale: getLocale(config.language) };
+    },
+  };
 }
 
 /**

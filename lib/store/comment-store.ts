@@ -13,6 +13,7 @@ import { describeDamaged, readCommentKey, readCommentKeys, type DamagedRecord, t
 import { RebuildState } from "./rebuild-state.ts";
 import { countSignInFailures, recordSignInFailure } from "./sign-in-failures.ts";
 import { BlockList } from "./block-list.ts";
+import { AlertState } from "./alert-state.ts";
 import { TrustList } from "./trust-list.ts";
 
 export type { DamagedRecord } from "./read-record.ts";
@@ -52,12 +53,15 @@ export class CommentStore {
   readonly trust: TrustList;
   /** Clients and emails that editors blocked for a period. */
   readonly blocks: BlockList;
+  /** What the last moderation digest to editors counted. */
+  readonly alerts: AlertState;
 
   // Why private: key names belong to keys.ts and the modules of this folder; callers use methods.
   constructor(private readonly backend: StoreBackend) {
     this.rebuild = new RebuildState(backend);
     this.trust = new TrustList(backend);
     this.blocks = new BlockList(backend);
+    this.alerts = new AlertState(backend);
   }
 
   /**

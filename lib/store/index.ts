@@ -12,6 +12,7 @@ export { formatDoctorReport, type DoctorReport } from "./doctor.ts";
 export type { BuildMarker, ChangeNote, RebuildRequest, RebuildState } from "./rebuild-state.ts";
 export type { TrustList } from "./trust-list.ts";
 export type { BlockEntry, BlockList, ListedBlock } from "./block-list.ts";
+export type { AlertMarker, AlertState } from "./alert-state.ts";
 export type { BlockKind } from "./keys.ts";
 export type { RateClaim } from "./rate-slots.ts";
 export { commentKey, idOfCommentKey, slugOfCommentKey } from "./keys.ts";

@@ -17,6 +17,7 @@ import { createHash } from "node:crypto";
  * | `authfail/<client>/<id>` | empty: one failed moderation sign-in | `recordSignInFailure` (/admin/ API) |
  * | `spam/<YYYY-MM-DD>/<id>` | `{ reason }`: one refused spam attempt | `recordSpam` (intake) |
  * | `blocks/client/<client>`, `blocks/email/<sha256>` | `{ until, by, createdAt }`: one blocked client or email | `BlockList` (CLI, /admin/) |
+ * | `alerts/last` | `{ sentAt, newest }`: what the last moderation digest counted | the moderation digest (scheduled function) |
  * | `damaged/<key>[.<n>]` | the text of a damaged record, moved aside as it was | `doctor --fix` |
  *
  * `pruneExpired` removes old `rate/`, `authfail/` and `spam/` keys.
@@ -80,6 +81,7 @@ export function changeKey(id: string): string {
 }
 
 export const BUILD_MARKER_KEY = "builds/last";
+export const ALERT_MARKER_KEY = "alerts/last";
 export const REBUILD_REQUEST_KEY = "builds/requested";
 
 export const RATE_PREFIX = "rate/";

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderCommentProblemPage } from "../../lib/core/comment-page.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { decideComments } from "../../lib/comments/index.ts";
+import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { buildWithApprovedComment, makeTempDir, prepareFixture, ROOT, type BuildResult } from "../helpers/build-site.ts";
+import { seedComment } from "../helpers/comments.ts";
 
 const require = createRequire(import.meta.url);
 const VNU_JAR = String(require("vnu-jar"));
@@ -40,6 +43,15 @@ beforeAll(async () => {
   temp = await makeTempDir("html-validity");
   const contentDir = await prepareFixture("site", path.join(temp, "content"));
   await writeUpdatedArticle(contentDir);
+  // A second approved comment with a reader's reply and a newsroom answer, in the store the helper builds from.
+  const store = new CommentStore(createFileBackend(path.join(temp, "store")));
+  const at = (hour: number) => new Date(Date.UTC(2021, 11, 10, hour));
+  const parent = await seedComment(store, { slug: "nua-dem", name: "Lê Hoa", content: "Câu hỏi cho tòa soạn?", at: at(3) });
+  const reply = await seedComment(store, { slug: "nua-dem", name: "Phan An", content: "Tôi trả lời bạn.\nDòng hai", at: at(4) });
+  const answer = await seedComment(store, { slug: "nua-dem", name: "Biên tập viên", content: "Cảm ơn bạn.", at: at(5) });
+  await store.update({ ...reply, replyTo: parent.id });
+  await store.update({ ...answer, replyTo: parent.id, author: "newsroom" });
+  await decideComments(store, [parent.id, reply.id, answer.id], "approved", "test", at(6));
   result = await buildWithApprovedComment(temp, contentDir, {
     slug: "nua-dem",
     name: "Trần <b>Bình</b>",
@@ -190,7 +202,7 @@ async function writeProblemPages(dir: string): Promise<string[]> {
     "fields.html": renderCommentProblemPage({
       locale,
       errors: { name: "Tên quá ngắn", content: "Nội dung quá ngắn", form: "Chưa gửi được" },
-      fields: { slug: "nua-dem", name: "A <b>", email: "a@example.com", content: "x & </textarea>" },
+      fields: { slug: "nua-dem", name: "A <b>", email: "a@example.com", content: "x & </textarea>", replyTo: "01KAAAAAAAAAAAAAAAAAAAAAAA" },
       articleUrl: "/tin-hoat-dong/nua-dem/",
     }),
     "slug.html": renderCommentProblemPage({ locale, errors: { slug: "Bài viết không nhận bình luận" }, fields: {}, articleUrl: null }),
@@ -223,56 +235,70 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
     ["the home page", "/", ".card"],
     ["an article with a comment", "/tin-hoat-dong/nua-dem/", ".comment-list .comment"],
     ["an updated article with credited photos", "/doi-song/cap-nhat/", ".photo-head .photo-credit"],
+    [
+      "an article with replies and an open reply form",
+      "/tin-hoat-dong/nua-dem/",
+      ".comment-replies .comment-newsroom",
+      "details.reply summary",
+    ],
     ["a section page", "/tin-hoat-dong/", ".card"],
     ["the 404 page", "/404.html", "main h1"],
     ["the comment admin", "/admin/", "#admin-login"],
-  ])("%s (%s): no accessibility violations, console errors or CSP violations", async (_name, url, shown) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("response", (answer) => {
-      if (answer.status() >= 400) problems.push(`HTTP ${answer.status()}: ${answer.url()}`);
-    });
-    await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP: ${text}`));
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
-          `${event.violatedDirective} blocked ${event.blockedURI}`,
-        );
+  ] as [string, string, string, string?][])(
+    "%s (%s): no accessibility violations, console errors or CSP violations",
+    async (_name, url, shown, open) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
       });
-    });
-    const response = await page.goto(server.origin + url, { waitUntil: "load" });
-    expect(response?.status()).toBe(200);
-    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
-    await page.locator(shown).first().waitFor({ state: "visible" });
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("response", (answer) => {
+        if (answer.status() >= 400) problems.push(`HTTP ${answer.status()}: ${answer.url()}`);
+      });
+      await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP: ${text}`));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
+            `${event.violatedDirective} blocked ${event.blockedURI}`,
+          );
+        });
+      });
+      const response = await page.goto(server.origin + url, { waitUntil: "load" });
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+      await page.locator(shown).first().waitFor({ state: "visible" });
+      if (open) {
+        await page.locator(open).first().click();
+        await page.locator("details.reply[open] textarea").first().waitFor({ state: "visible" });
+      }
 
-    // Served from the site's own origin, so the CSP lets it run as it would any site script.
-    await page.addScriptTag({ url: AXE_URL });
-    const { violations, passed } = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } })
-        .axe;
-      const { violations, passes } = await axe.run(document);
-      const found = violations.map(({ id, impact, help, nodes }) => ({
-        id,
-        impact,
-        help,
-        nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
-      }));
-      return { violations: found, passed: passes.length };
-    });
-    expect(passed, "axe-core checked no rule at all").toBeGreaterThan(10);
-    const report = violations.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join("\n")}`,
-    );
-    expect(report.join("\n")).toBe("");
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+      // Served from the site's own origin, so the CSP lets it run as it would any site script.
+      await page.addScriptTag({ url: AXE_URL });
+      const { violations, passed } = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }
+        ).axe;
+        const { violations, passes } = await axe.run(document);
+        const found = violations.map(({ id, impact, help, nodes }) => ({
+          id,
+          impact,
+          help,
+          nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+        }));
+        return { violations: found, passed: passes.length };
+      });
+      expect(passed, "axe-core checked no rule at all").toBeGreaterThan(10);
+      const report = violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join("\n")}`,
+      );
+      expect(report.join("\n")).toBe("");
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe("the built HTML (Nu HTML checker)", () => {

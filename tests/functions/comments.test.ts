@@ -104,4 +104,15 @@ describe("the comment function over HTTP (netlify functions:serve)", () => {
     expect(answer).not.toMatch(/^HTTP\/1\.1 5/);
     expect((await store.list()).length).toBe(before);
   });
+
+  it("flags a comment with a word of the shipped content/moderation.json, read by the bundled function", async () => {
+    const response = await fetch(url(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slug: "bai-mo", name: "Khách", email: "khach@example.com", content: "Vào trang CA DO này nhé.", website: "" }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    expect(await store.get(id)).toMatchObject({ status: "pending", flags: ["cá độ"] });
+  });
 });

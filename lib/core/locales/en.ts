@@ -156,5 +156,23 @@ export const en: Locale = {
     noneSelected: "No comment is selected.",
     refresh: "Refresh",
   },
+  conversation: {
+    reply: "Reply",
+    replyHeading: "Reply to {name}",
+    submitReply: "Send reply",
+    newsroomLabel: "The editors reply",
+    errors: {
+      unknownParent: "The comment you are replying to was not found; reload the article.",
+      notPublished: "The comment you are replying to is not published or was taken down.",
+      nested: "Only a comment can be answered, not a reply.",
+      otherArticle: "The comment you are replying to belongs to another article.",
+    },
+    digest: {
+      waiting: "{site}: {count} comments are waiting for moderation.",
+      oldest: "The oldest was sent at {date}.",
+      flagged: "{count} contain words from the watch list.",
+      open: "Open the moderation desk: {url}",
+    },
+  },
   writers: enWriters,
 };

@@ -154,6 +154,19 @@ export interface Locale {
     noneSelected: string;
     refresh: string;
   };
+  /** Replies under a comment, the moderation word list and the editors' digest. */
+  conversation: {
+    /** The "Trả lời" control under a published comment, and the reply form's heading. */
+    reply: string;
+    replyHeading: string;
+    submitReply: string;
+    /** The visible label of an answer from the newsroom. */
+    newsroomLabel: string;
+    /** Why a reply is refused (`replyTo` names a comment it cannot answer). */
+    errors: { unknownParent: string; notPublished: string; nested: string; otherArticle: string };
+    /** The digest sent to MODERATION_WEBHOOK_URL: no name, email or text of a reader. */
+    digest: { waiting: string; oldest: string; flagged: string; open: string };
+  };
   /** What the writers' tools (npm run new, npm run check, a build's content problems) say. */
   writers: WriterMessages;
 }

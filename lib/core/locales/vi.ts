@@ -169,5 +169,23 @@ export const vi: Locale = {
     noneSelected: "Chưa chọn bình luận nào.",
     refresh: "Tải lại",
   },
+  conversation: {
+    reply: "Trả lời",
+    replyHeading: "Trả lời {name}",
+    submitReply: "Gửi trả lời",
+    newsroomLabel: "Ban biên tập trả lời",
+    errors: {
+      unknownParent: "Không tìm thấy bình luận bạn muốn trả lời; hãy tải lại trang bài viết.",
+      notPublished: "Bình luận bạn muốn trả lời chưa được đăng hoặc đã bị gỡ.",
+      nested: "Chỉ có thể trả lời bình luận gốc, không trả lời một lời trả lời.",
+      otherArticle: "Bình luận bạn muốn trả lời thuộc một bài viết khác.",
+    },
+    digest: {
+      waiting: "{site}: {count} bình luận đang chờ duyệt.",
+      oldest: "Bình luận chờ lâu nhất gửi lúc {date}.",
+      flagged: "{count} bình luận có từ trong danh sách cần chú ý.",
+      open: "Mở trang kiểm duyệt: {url}",
+    },
+  },
   writers: viWriters,
 };

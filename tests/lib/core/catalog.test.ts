@@ -65,6 +65,8 @@ const comment = (id: string): PublishedComment => ({
   dateIso: "2021-12-10T08:00:00+07:00",
   dateLine: "",
   paragraphs: [["x"]],
+  replyTo: null,
+  newsroom: false,
 });
 const comments = new Map([
   ["b", [comment("01B1"), comment("01B2")]],

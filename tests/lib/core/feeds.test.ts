@@ -12,7 +12,15 @@ const now = new Date("2022-01-01T00:00:00Z");
 const article = (slug: string, dateIso: string): Article =>
   makeArticle(slug, { file: `content/${slug}.md`, date: new Date(dateIso), dateIso, bodyHtml: "" });
 
-const comment = (id: string, dateIso: string): PublishedComment => ({ id, name: "Bạn đọc", dateIso, dateLine: "", paragraphs: [["x"]] });
+const comment = (id: string, dateIso: string): PublishedComment => ({
+  id,
+  name: "Bạn đọc",
+  dateIso,
+  dateLine: "",
+  paragraphs: [["x"]],
+  replyTo: null,
+  newsroom: false,
+});
 
 describe("buildFeed", () => {
   it("dates the feed by its latest change: an update to an older story counts", () => {
