@@ -6,7 +6,22 @@ import { vi } from "./locales/vi.ts";
 import { isSlug } from "./slugs.ts";
 
 /** The front matter keys an article may have. */
-const KNOWN_KEYS = ["title", "date", "author", "photoCredit", "section", "lead", "image", "tags", "draft", "comments", "slug", "updated", "featured", "featuredUntil"] as const;
+const KNOWN_KEYS = [
+  "title",
+  "date",
+  "author",
+  "photoCredit",
+  "section",
+  "lead",
+  "image",
+  "tags",
+  "draft",
+  "comments",
+  "slug",
+  "updated",
+  "featured",
+  "featuredUntil",
+] as const;
 
 const schemas = new Map<string, ReturnType<typeof buildArticleSchema>>();
 
