@@ -16,6 +16,8 @@ import { pruneStaleOutput, writeOutputManifest } from "./prune-output.ts";
 import { planRender } from "./plan-render.ts";
 import { createPageRenderer } from "./render-pages.ts";
 import { listRoutes, type SharedData } from "../core/routes.ts";
+import { listSearchRecords } from "../core/search-records.ts";
+import { updateSearchIndex } from "./search-index.ts";
 import { createLog } from "../log.ts";
 
 /** The validated content of a site, before photos are processed. */
@@ -240,8 +242,9 @@ export function createSiteLoader(
     },
     /**
      * Runs after Eleventy has copied the assets: renders each route (page, feed, sitemap, …) whose
-     * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there, removes what an earlier build wrote and this one did not,
-     * and writes the build marker (production only).
+     * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there,
+     * updates the search index in pagefind/ (skipped when no indexed text changed), removes what an
+     * earlier build wrote and this one did not, and writes the build marker (production only).
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
@@ -256,6 +259,7 @@ export function createSiteLoader(
       const rendered = await renderPages(lastCatalog, siteDir, plan.render, plan.fingerprintWhileRendering);
       if (rendered.prints) plan.next.pages = rendered.prints;
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+      const search = await updateSearchIndex(listSearchRecords(lastCatalog), siteDir, options.cacheDir);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
       const removed = await pruneStaleOutput(siteDir, plan.previous, new Set(Object.keys(plan.next.pages)), photos.getUsedFiles());
       await writeOutputManifest(options.cacheDir, plan.next);
@@ -264,6 +268,13 @@ export function createSiteLoader(
         const photoNote = removed.photos > 0 ? `, ${removed.photos} unused photo(s) removed` : "";
         log(
           `pages: ${plan.render.length} rendered, ${plan.unchanged} unchanged, ${removed.pages} deleted${why}${photoNote} · rendered on ${rendered.threads} thread(s) in ${rendered.seconds.toFixed(2)} s, ${((performance.now() - started) / 1000).toFixed(2)} s with fingerprints and pruning`,
+        );
+      }
+      if (!options.quiet) {
+        log(
+          search.status === "unchanged"
+            ? `search index: unchanged (${search.pages} pages) · ${search.seconds.toFixed(2)} s`
+            : `search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s (${search.written} file(s) written, ${search.removed} removed)`,
         );
       }
       if (options.recordBuild && lastMarker) {
