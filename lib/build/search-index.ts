@@ -17,7 +17,6 @@ export interface SearchIndexResult {
   /** Files written (new or changed bytes) and removed (left by an earlier index). */
   written: number;
   removed: number;
-  seconds: number;
 }
 
 /** What the cache remembers of the last index written into one site folder. */
@@ -87,7 +86,11 @@ async function buildIndexFiles(records: readonly SearchRecord[]): Promise<Map<st
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new BantinError(`Pagefind could not start an index: ${errors.join("; ")}`);
   try {
-    // One record at a time: the Pagefind service handles its messages in turn anyway.
+    // Records from memory, one at a time. Measured on 4,000 generated articles (2 shared cores,
+    // CPU seconds of Pagefind + Node): these records 16.9 + 2.0; the same sent all at once
+    // 19.6 + 2.8; the built article pages read back and sent as HTML 17.4 + 4.8 (all at once
+    // 19.3 + 5.7); Pagefind reading the whole folder itself 18.5 + 1.1. Most of Pagefind's share is
+    // building and compressing the index files, whatever feeds it.
     for (const record of records) {
       const added = await index.addCustomRecord(record);
       if (added.errors.length) throw new BantinError(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
@@ -109,15 +112,13 @@ async function buildIndexFiles(records: readonly SearchRecord[]): Promise<Map<st
  * files are all in place, nothing is indexed at all: approving a comment, for one, changes no record.
  */
 export async function updateSearchIndex(records: readonly SearchRecord[], siteDir: string, cacheDir: string): Promise<SearchIndexResult> {
-  const started = performance.now();
   const outDir = path.resolve(siteDir);
   const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
   const stateFile = getStatePath(cacheDir, outDir);
   const hash = await hashSearchRecords(records);
   const state = await readState(stateFile, outDir);
-  const seconds = () => (performance.now() - started) / 1000;
   if (state?.hash === hash && (await allExist(indexDir, state.files))) {
-    return { status: "unchanged", pages: records.length, written: 0, removed: 0, seconds: seconds() };
+    return { status: "unchanged", pages: records.length, written: 0, removed: 0 };
   }
   const files = await buildIndexFiles(records);
   let written = 0;
@@ -137,11 +138,11 @@ export async function updateSearchIndex(records: readonly SearchRecord[], siteDi
   }
   await removeEmptyFolders(indexDir);
   await fs.mkdir(path.dirname(stateFile), { recursive: true });
-  const state2: IndexState = { format: FORMAT, outDir, hash, files: [...files.keys()].sort() };
+  const next: IndexState = { format: FORMAT, outDir, hash, files: [...files.keys()].sort() };
   const temporary = `${stateFile}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify(state2));
+  await fs.writeFile(temporary, JSON.stringify(next));
   await fs.rename(temporary, stateFile);
-  return { status: "written", pages: records.length, written, removed, seconds: seconds() };
+  return { status: "written", pages: records.length, written, removed };
 }
 
 /** Removes the folders under `dir` that a removal left empty (deepest first). */

@@ -259,7 +259,9 @@ export function createSiteLoader(
       const rendered = await renderPages(lastCatalog, siteDir, plan.render, plan.fingerprintWhileRendering);
       if (rendered.prints) plan.next.pages = rendered.prints;
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
+      const searchStarted = performance.now();
       const search = await updateSearchIndex(listSearchRecords(lastCatalog), siteDir, options.cacheDir);
+      const searchSeconds = ((performance.now() - searchStarted) / 1000).toFixed(2);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
       const removed = await pruneStaleOutput(siteDir, plan.previous, new Set(Object.keys(plan.next.pages)), photos.getUsedFiles());
       await writeOutputManifest(options.cacheDir, plan.next);
@@ -273,8 +275,8 @@ export function createSiteLoader(
       if (!options.quiet) {
         log(
           search.status === "unchanged"
-            ? `search index: unchanged (${search.pages} pages) · ${search.seconds.toFixed(2)} s`
-            : `search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s (${search.written} file(s) written, ${search.removed} removed)`,
+            ? `search index: unchanged (${search.pages} pages) · ${searchSeconds} s`
+            : `search index: ${search.pages} pages in ${searchSeconds} s (${search.written} file(s) written, ${search.removed} removed)`,
         );
       }
       if (options.recordBuild && lastMarker) {
