@@ -243,8 +243,8 @@ export function createSiteLoader(
     /**
      * Runs after Eleventy has copied the assets: renders each route (page, feed, sitemap, …) whose
      * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there,
-     * updates the search index in pagefind/ (skipped when no indexed text changed), removes what an
-     * earlier build wrote and this one did not, and writes the build marker (production only).
+     * removes what an earlier build wrote and this one did not, updates the search index in
+     * pagefind/ (skipped when no indexed text changed), and writes the build marker (production only).
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
@@ -259,9 +259,6 @@ export function createSiteLoader(
       const rendered = await renderPages(lastCatalog, siteDir, plan.render, plan.fingerprintWhileRendering);
       if (rendered.prints) plan.next.pages = rendered.prints;
       await publishPhotos(photos.outputDir, photos.getUsedFiles(), siteDir);
-      const searchStarted = performance.now();
-      const search = await updateSearchIndex(listSearchRecords(lastCatalog), siteDir, options.cacheDir);
-      const searchSeconds = ((performance.now() - searchStarted) / 1000).toFixed(2);
       // An article set back to draft or deleted must not keep its old page (or photos) online.
       const removed = await pruneStaleOutput(siteDir, plan.previous, new Set(Object.keys(plan.next.pages)), photos.getUsedFiles());
       await writeOutputManifest(options.cacheDir, plan.next);
@@ -272,6 +269,10 @@ export function createSiteLoader(
           `pages: ${plan.render.length} rendered, ${plan.unchanged} unchanged, ${removed.pages} deleted${why}${photoNote} · rendered on ${rendered.threads} thread(s) in ${rendered.seconds.toFixed(2)} s, ${((performance.now() - started) / 1000).toFixed(2)} s with fingerprints and pruning`,
         );
       }
+      // After the pages and their log line, so that line times the pages alone, as before.
+      const searchStarted = performance.now();
+      const search = await updateSearchIndex(listSearchRecords(lastCatalog), siteDir, options.cacheDir);
+      const searchSeconds = ((performance.now() - searchStarted) / 1000).toFixed(2);
       if (!options.quiet) {
         log(
           search.status === "unchanged"
