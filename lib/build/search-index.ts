@@ -83,8 +83,13 @@ async function listFilesUnder(dir: string): Promise<string[]> {
 
 /** Runs Pagefind over `records`: the index files, by path relative to the index folder. */
 async function buildIndexFiles(records: readonly SearchRecord[]): Promise<Map<string, Uint8Array>> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new BantinError(`Pagefind could not start an index: ${errors.join("; ")}`);
+  const { index, errors } = await pagefind.createIndex({}).catch((error: unknown) => {
+    throw new BantinError(
+      `Pagefind could not start (${error instanceof Error ? error.message : String(error)}); run npm ci so that its binary for this platform (@pagefind/${process.platform}-${process.arch}) is installed, then build again`,
+      { cause: error },
+    );
+  });
+  if (!index) throw new BantinError(`Pagefind could not start an index: ${errors.join("; ")}; build again, and report it if it persists`);
   try {
     // Records from memory, one at a time. Measured on 4,000 generated articles (2 shared cores,
     // CPU seconds of Pagefind + Node): these records 16.9 + 2.0; the same sent all at once
