@@ -90,11 +90,11 @@ export async function pruneStaleOutput(
   photoNames: readonly string[],
 ): Promise<{ pages: number; photos: number }> {
   const root = path.resolve(siteDir);
+  const indexDir = path.join(root, SEARCH_INDEX_DIR);
   let pages = 0;
   for (const page of previous) {
     // Only paths inside the site, whatever a damaged manifest says.
     const file = path.resolve(root, page);
-    const indexDir = path.join(root, SEARCH_INDEX_DIR);
     if (current.has(page) || !file.startsWith(root + path.sep) || file.startsWith(indexDir + path.sep)) continue;
     await removeWithEmptyParents(root, file);
     pages++;
