@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { SEARCH_INDEX_DIR } from "./search-index.ts";
 
 /**
  * What the cache remembers of one output folder: the folder, the template hash of the build that
@@ -79,7 +80,8 @@ async function removeWithEmptyParents(siteDir: string, file: string): Promise<vo
  * Makes a build's output exact after it has written into a folder that may hold an earlier build:
  * files the previous build rendered (`previous`, from its manifest) that this one does not
  * (`current`) are removed, and so are photos in `img/` this build does not use. The assets Eleventy
- * copies are left alone. Returns how many pages and photos were removed.
+ * copies and the search index in `pagefind/` are left alone: the indexer (lib/build/search-index.ts)
+ * keeps that folder exact itself. Returns how many pages and photos were removed.
  */
 export async function pruneStaleOutput(
   siteDir: string,
@@ -88,11 +90,12 @@ export async function pruneStaleOutput(
   photoNames: readonly string[],
 ): Promise<{ pages: number; photos: number }> {
   const root = path.resolve(siteDir);
+  const indexDir = path.join(root, SEARCH_INDEX_DIR);
   let pages = 0;
   for (const page of previous) {
     // Only paths inside the site, whatever a damaged manifest says.
     const file = path.resolve(root, page);
-    if (current.has(page) || !file.startsWith(root + path.sep)) continue;
+    if (current.has(page) || !file.startsWith(root + path.sep) || file.startsWith(indexDir + path.sep)) continue;
     await removeWithEmptyParents(root, file);
     pages++;
   }

@@ -18,6 +18,8 @@ import { pruneStaleOutput, writeOutputManifest } from "./prune-output.ts";
 import { planRender } from "./plan-render.ts";
 import { createPageRenderer } from "./render-pages.ts";
 import { listRoutes, type SharedData } from "../core/routes.ts";
+import { listSearchRecords } from "../core/search-records.ts";
+import { updateSearchIndex } from "./search-index.ts";
 import { createLog } from "../log.ts";
 
 /** The validated content of a site, before photos are processed. */
@@ -246,8 +248,9 @@ export function createSiteLoader(
     },
     /**
      * Runs after Eleventy has copied the assets: renders each route (page, feed, sitemap, …) whose
-     * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there, removes what an earlier build wrote and this one did not,
-     * and writes the build marker (production only).
+     * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there,
+     * removes what an earlier build wrote and this one did not, updates the search index in
+     * pagefind/ (skipped when no indexed text changed), and writes the build marker (production only).
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
@@ -270,6 +273,17 @@ export function createSiteLoader(
         const photoNote = removed.photos > 0 ? `, ${removed.photos} unused photo(s) removed` : "";
         log(
           `pages: ${plan.render.length} rendered, ${plan.unchanged} unchanged, ${removed.pages} deleted${why}${photoNote} · rendered on ${rendered.threads} thread(s) in ${rendered.seconds.toFixed(2)} s, ${((performance.now() - started) / 1000).toFixed(2)} s with fingerprints and pruning`,
+        );
+      }
+      // After the pages and their log line, so that line times the pages alone, as before.
+      const searchStarted = performance.now();
+      const search = await updateSearchIndex(listSearchRecords(lastCatalog), siteDir, options.cacheDir);
+      const searchSeconds = ((performance.now() - searchStarted) / 1000).toFixed(2);
+      if (!options.quiet) {
+        log(
+          search.status === "unchanged"
+            ? `search index: unchanged (${search.pages} pages) · ${searchSeconds} s`
+            : `search index: ${search.pages} pages in ${searchSeconds} s (${search.written} file(s) written, ${search.removed} removed)`,
         );
       }
       if (options.recordBuild && lastMarker) {

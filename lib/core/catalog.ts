@@ -81,6 +81,8 @@ export interface Catalog {
   /** Every published article's URL and whether it takes comments: the comment function reads it. */
   commentManifest: CommentManifest;
   notFoundMeta: PageMeta;
+  /** The search page: its form reads `?q=` and the script in /assets/search.js shows the results. */
+  searchPage: { url: string; meta: PageMeta };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -283,5 +285,9 @@ export function buildCatalog(
       ),
     },
     notFoundMeta: describePage(config, "/404.html", locale.notFound.title),
+    searchPage: {
+      url: `/${locale.search.path}/`,
+      meta: describePage(config, `/${locale.search.path}/`, locale.search.title),
+    },
   };
 }

@@ -15,7 +15,8 @@ export type TemplateName =
   | "feed"
   | "sitemap"
   | "robots"
-  | "comment-manifest";
+  | "comment-manifest"
+  | "search";
 
 /** The part of the catalog every template reads as `bantin`: site settings, locale, comment limits. */
 export type SharedData = Pick<Catalog, "site" | "t" | "commentLimits">;
@@ -61,9 +62,10 @@ export interface AtomFeed {
 
 /**
  * First path segments the site serves from somewhere other than a route: photos (img/), the assets
- * Eleventy copies (assets/), and the comment and moderation functions (api/).
+ * Eleventy copies (assets/), the comment and moderation functions (api/), and the search index the
+ * build writes (pagefind/, lib/build/search-index.ts).
  */
-const OTHER_OWNERS = ["img", "assets", "api"] as const;
+const OTHER_OWNERS = ["img", "assets", "api", "pagefind"] as const;
 
 /** The URL of each page that exists whatever the content is, in the site's language. */
 export function getFixedUrls(locale: Locale) {
@@ -78,6 +80,7 @@ export function getFixedUrls(locale: Locale) {
     sitemap: "/sitemap.xml",
     robots: "/robots.txt",
     commentManifest: "/comment-manifest.json",
+    search: `/${locale.search.path}/`,
   };
 }
 
@@ -138,8 +141,8 @@ function toAtomFromComments(feed: CommentFeed, siteUrl: string): AtomFeed {
 
 /**
  * Every file the build renders, computed from the catalog: article pages, home, section, tag and
- * archive listings, tag and archive indexes, 404, /admin/, every feed, the sitemap, robots.txt and
- * the comment manifest. Throws a BantinError if two routes share a URL (content checks catch the
+ * archive listings, tag and archive indexes, 404, /admin/, every feed, the sitemap, robots.txt,
+ * the comment manifest and the search page. Throws a BantinError if two routes share a URL (content checks catch the
  * clashes writers can cause first, naming their files, so this one means a bug).
  */
 export function listRoutes(catalog: Catalog): Route[] {
@@ -159,6 +162,7 @@ export function listRoutes(catalog: Catalog): Route[] {
     { url: fixed.sitemap, template: "sitemap", data: catalog.sitemap },
     { url: fixed.robots, template: "robots", data: null },
     { url: fixed.commentManifest, template: "comment-manifest", data: catalog.commentManifest },
+    { url: fixed.search, template: "search", data: catalog.searchPage },
   ];
   const seen = new Map<string, Route>();
   for (const route of routes) {

@@ -1,8 +1,6 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import http from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
@@ -12,25 +10,15 @@ import { getLocale } from "../../lib/core/locales/index.ts";
 import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { decideComments } from "../../lib/comments/index.ts";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
-import { buildWithApprovedComment, makeTempDir, prepareFixture, ROOT, type BuildResult } from "../helpers/build-site.ts";
+import { buildWithApprovedComment, makeTempDir, prepareFixture, type BuildResult } from "../helpers/build-site.ts";
 import { seedComment } from "../helpers/comments.ts";
+import { readHeaderRules } from "../helpers/netlify-headers.ts";
+import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 
 const require = createRequire(import.meta.url);
 const VNU_JAR = String(require("vnu-jar"));
 const AXE = require.resolve("axe-core/axe.min.js");
 const AXE_URL = "/__test__/axe.min.js";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".webp": "image/webp",
-  ".jpg": "image/jpeg",
-  ".png": "image/png",
-};
 
 let temp: string;
 let result: BuildResult;
@@ -138,43 +126,6 @@ function checkHtml(files: string[]): Promise<VnuMessage[]> {
   });
 }
 
-/** The headers netlify.toml sends with every page (`for = "/*"`), CSP included. */
-async function readSiteHeaders(): Promise<Record<string, string>> {
-  const toml = await fs.readFile(path.join(ROOT, "netlify.toml"), "utf8");
-  const block = toml.split("[[headers]]").find((part) => /for\s*=\s*"\/\*"/.test(part));
-  if (!block) throw new Error('netlify.toml has no [[headers]] block for "/*"');
-  return Object.fromEntries(
-    [...block.matchAll(/^\s*([A-Za-z-]+)\s*=\s*"([^"]*)"\s*$/gm)]
-      .filter(([, key]) => key !== "for")
-      .map(([, key, value]) => [key!, value!]),
-  );
-}
-
-/** Serves `root` as Netlify would (folder URLs, 404.html for anything missing) with `headers`, plus axe-core. */
-async function startStaticServer(root: string, headers: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = pathname === AXE_URL ? AXE : path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    const inside = file === AXE || file.startsWith(root + path.sep);
-    const body = inside ? await fs.readFile(file).catch(() => null) : null;
-    const found = body
-      ? { status: 200, body, file }
-      : { status: 404, body: await fs.readFile(path.join(root, "404.html")), file: "404.html" };
-    response.writeHead(found.status, { ...headers, "content-type": TYPES[path.extname(found.file)] ?? "application/octet-stream" });
-    response.end(found.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
 /** What axe-core reports, reduced to what a failure message needs. */
 interface AxeViolation {
   id: string;
@@ -219,11 +170,12 @@ const skip = getBrowserSkipReason();
 if (skip) console.warn(`[skip] axe-core checks: ${skip}`);
 
 describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CSP)", () => {
-  let server: Awaited<ReturnType<typeof startStaticServer>>;
+  let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startStaticServer(result.outDir, await readSiteHeaders());
+    // Each page with the headers netlify.toml gives its path: the search page has its own CSP.
+    server = await startStaticServer(result.outDir, await readHeaderRules(), { [AXE_URL]: AXE });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -244,6 +196,7 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
     ["a section page", "/tin-hoat-dong/", ".card"],
     ["the 404 page", "/404.html", "main h1"],
     ["the comment admin", "/admin/", "#admin-login"],
+    ["the search page with results", "/tim-kiem/?q=nua%20dem", ".search-result mark"],
   ] as [string, string, string, string?][])(
     "%s (%s): no accessibility violations, console errors or CSP violations",
     async (_name, url, shown, open) => {
@@ -304,7 +257,7 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
 describe("the built HTML (Nu HTML checker)", () => {
   it("has no errors on any page, the comment problem page included", async () => {
     expect(pages.length).toBeGreaterThan(15);
-    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html", "doi-song/cap-nhat/index.html"])
+    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html", "doi-song/cap-nhat/index.html", "tim-kiem/index.html"])
       expect(pages).toContain(path.join(result.outDir, name));
     expect(pages.filter((file) => file.startsWith(path.join(temp, "problem")))).toHaveLength(2);
     const [canary, messages] = partition(await vnuRun, (m) => m.url?.endsWith("/canary.html") === true);

@@ -7,7 +7,9 @@ import { buildSite, listFiles, makeTempDir, prepareFixture, ROOT } from "../help
 import { seedComment } from "../helpers/comments.ts";
 
 // An incremental build into a kept folder with a kept cache must write exactly what a clean build
-// into an empty folder with an empty cache writes: after every kind of change, byte for byte.
+// into an empty folder with an empty cache writes: after every kind of change, byte for byte. That
+// includes the search index in pagefind/: Pagefind writes the same bytes for the same records in the
+// same order (lib/core/search-records.ts sorts them), so its files are compared like any other.
 let temp: string;
 let contentDir: string;
 let layoutsDir: string;
@@ -38,12 +40,14 @@ async function readMtimes(dir: string): Promise<Map<string, number>> {
 }
 
 /** Builds into the kept folder with the kept cache; returns the counts of its `pages:` line. */
-async function buildIncrementally(): Promise<{ rendered: number; unchanged: number; deleted: number; line: string }> {
+async function buildIncrementally(): Promise<{ rendered: number; unchanged: number; deleted: number; line: string; search: string }> {
   const result = await buildSite({ contentDir, outDir: outDir(), cacheDir: path.join(temp, "cache"), env: env() });
   expect(result.code, result.stdout + result.stderr).toBe(0);
   const match = result.stdout.match(/\[bantin\] pages: (\d+) rendered, (\d+) unchanged, (\d+) deleted.*/);
   expect(match, result.stdout).not.toBeNull();
-  return { rendered: Number(match![1]), unchanged: Number(match![2]), deleted: Number(match![3]), line: match![0] };
+  const search = result.stdout.match(/\[bantin\] search index: (.*)/)?.[1] ?? "";
+  expect(search, result.stdout).not.toBe("");
+  return { rendered: Number(match![1]), unchanged: Number(match![2]), deleted: Number(match![3]), line: match![0], search };
 }
 
 /** Builds from scratch (fresh folder, fresh cache) and compares every file of both outputs. */
@@ -73,6 +77,8 @@ describe("an incremental build after each kind of change", () => {
     const first = await buildIncrementally();
     expect(first.unchanged).toBe(0);
     expect(first.line).toContain("(all rendered: no cache)");
+    expect(first.search).toMatch(/^4 pages in /);
+    expect(await listFiles(path.join(outDir(), "pagefind"))).toContain("pagefind.js");
     await expectSameAsCleanBuild();
   });
 
@@ -80,6 +86,7 @@ describe("an incremental build after each kind of change", () => {
     const before = await readMtimes(outDir());
     const again = await buildIncrementally();
     expect(again).toMatchObject({ rendered: 0, deleted: 0 });
+    expect(again.search).toMatch(/^unchanged \(4 pages\)/);
     expect(await readMtimes(outDir())).toEqual(before);
     await expectSameAsCleanBuild();
   });
@@ -100,6 +107,9 @@ describe("an incremental build after each kind of change", () => {
     expect(touched).toContain("binh-luan/feed.xml");
     expect(touched).toHaveLength(build.rendered);
     expect(build.rendered).toBeGreaterThan(0);
+    // A comment is not indexed: the index is not even rebuilt.
+    expect(build.search).toMatch(/^unchanged /);
+    expect(touched.filter((file) => file.startsWith("pagefind/"))).toEqual([]);
     // The article, the listings and related cards that print its comment count, the comment feed:
     // less than half of even this small site, and none of the pages a comment cannot change.
     expect(build.rendered).toBeLessThan((build.rendered + build.unchanged) / 2);
@@ -112,9 +122,13 @@ describe("an incremental build after each kind of change", () => {
   });
 
   it("matches a clean build after an article is edited", async () => {
+    const indexBefore = await listFiles(path.join(outDir(), "pagefind"));
     await editFile(path.join(contentDir, "articles/hai-nguoi/index.md"), (text) => `${text}\nMột đoạn thêm vào cuối bài.\n`);
     const build = await buildIncrementally();
     expect(build.rendered).toBeGreaterThan(0);
+    // Indexed again, and the files of the old index that the new one does not have are gone.
+    expect(build.search).toMatch(/^4 pages in .* [1-9]\d* removed\)$/);
+    expect(await listFiles(path.join(outDir(), "pagefind"))).not.toEqual(indexBefore);
     await expectSameAsCleanBuild();
   });
 
@@ -122,6 +136,7 @@ describe("an incremental build after each kind of change", () => {
     await fs.rm(path.join(contentDir, "articles/tieu-de-nguy-hiem"), { recursive: true });
     const build = await buildIncrementally();
     expect(build.deleted).toBeGreaterThan(0);
+    expect(build.search).toMatch(/^3 pages in /);
     await expectSameAsCleanBuild();
   });
 
@@ -159,6 +174,10 @@ describe("an incremental build after each kind of change", () => {
   it("writes a page again when its file is gone, and everything when the folder was emptied", async () => {
     await fs.rm(path.join(outDir(), "tin-hoat-dong/nua-dem/index.html"));
     expect((await buildIncrementally()).rendered).toBe(1);
+    await expectSameAsCleanBuild();
+    // An index file gone: indexed again though no record changed.
+    await fs.rm(path.join(outDir(), "pagefind/pagefind.js"));
+    expect((await buildIncrementally()).search).toMatch(/\(1 file\(s\) written, 0 removed\)$/);
     await expectSameAsCleanBuild();
     await fs.rm(outDir(), { recursive: true });
     const build = await buildIncrementally();

@@ -50,7 +50,7 @@ describe("article page", () => {
       'class="tags"',
       'class="related"',
       'id="binh-luan"',
-      "<form",
+      '<form class="comment-form"',
     ].map((marker) => html.indexOf(marker));
     expect(order.every((position) => position > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);

@@ -88,6 +88,28 @@ export interface Locale {
     /** Labels of the footer's lines, from site.json `footer`. */
     footer: { publisher: string; editorInChief: string; address: string; licence: string; phone: string; email: string };
   };
+  /** The search page (`/<path>/?q=`), the masthead's search box, and what the results script prints. */
+  search: {
+    /** First path segment of the search page: `tim-kiem` gives `/tim-kiem/`. */
+    path: string;
+    title: string;
+    /** Label of the search field. */
+    label: string;
+    placeholder: string;
+    submit: string;
+    /** The masthead's link to the search page on small screens. */
+    link: string;
+    /** Shown without JavaScript, before the link to the archive. */
+    noscript: string;
+    archiveLink: string;
+    /** Shown by the script: `{query}` is what the reader typed, `{count}` how many articles match. */
+    prompt: string;
+    loading: string;
+    found: string;
+    none: string;
+    failed: string;
+    more: string;
+  };
   /** The editors' moderation page. */
   admin: {
     title: string;

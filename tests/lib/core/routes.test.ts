@@ -53,6 +53,7 @@ describe("the route table", () => {
       "/sitemap.xml": "sitemap",
       "/robots.txt": "robots",
       "/comment-manifest.json": "comment-manifest",
+      "/tim-kiem/": "search",
     });
   });
 
@@ -99,10 +100,19 @@ describe("sections on a route's path", () => {
         article("c.md", "Bình luận"),
         article("d.md", "Chủ đề"),
         article("e.md", "Đời sống"),
+        article("f.md", "Tìm kiếm"),
+        article("g.md", "Pagefind"),
       ],
       vi,
     );
-    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(["a.md section", "b.md section", "c.md section", "d.md section"]);
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([
+      "a.md section",
+      "b.md section",
+      "c.md section",
+      "d.md section",
+      "f.md section",
+      "g.md section",
+    ]);
     expect(problems[0]!.message).toBe('"Admin" sẽ nằm ở /admin/, địa chỉ trang web tự dùng; chọn tên chuyên mục khác');
     expect(Object.values(getFixedUrls(vi))).toContain("/admin/");
   });
