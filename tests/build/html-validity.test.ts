@@ -257,7 +257,14 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
 describe("the built HTML (Nu HTML checker)", () => {
   it("has no errors on any page, the comment problem page included", async () => {
     expect(pages.length).toBeGreaterThan(15);
-    for (const name of ["index.html", "404.html", "admin/index.html", "tin-hoat-dong/nua-dem/index.html", "doi-song/cap-nhat/index.html", "tim-kiem/index.html"])
+    for (const name of [
+      "index.html",
+      "404.html",
+      "admin/index.html",
+      "tin-hoat-dong/nua-dem/index.html",
+      "doi-song/cap-nhat/index.html",
+      "tim-kiem/index.html",
+    ])
       expect(pages).toContain(path.join(result.outDir, name));
     expect(pages.filter((file) => file.startsWith(path.join(temp, "problem")))).toHaveLength(2);
     const [canary, messages] = partition(await vnuRun, (m) => m.url?.endsWith("/canary.html") === true);

@@ -43,7 +43,15 @@ describe("listSearchRecords", () => {
   });
 
   it("does not change when a comment is approved", () => {
-    const comment = { id: "c1", name: "Bạn đọc", dateIso: NOW.toISOString(), dateLine: "", paragraphs: [["Cảm ơn"]], replyTo: null, newsroom: false };
+    const comment = {
+      id: "c1",
+      name: "Bạn đọc",
+      dateIso: NOW.toISOString(),
+      dateLine: "",
+      paragraphs: [["Cảm ơn"]],
+      replyTo: null,
+      newsroom: false,
+    };
     const before = listSearchRecords(buildCatalog(articles, config, vi, NOW));
     const after = listSearchRecords(buildCatalog(articles, config, vi, NOW, new Map([["zeta", [comment]]])));
     expect(after).toEqual(before);
