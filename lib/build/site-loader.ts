@@ -9,6 +9,7 @@ import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { prepareAllFiles } from "./prepare-articles.ts";
+import { openParseCache, pruneParsed } from "./parse-cache.ts";
 import { PhotoError, PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { getChangeNotesFolder, openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
@@ -28,6 +29,8 @@ export interface CheckedContent {
   draftProblems: ContentProblem[];
   /** Drafts with problems: counted as drafts, though they have no prepared article. */
   brokenDrafts: number;
+  /** Article files parsed by this run, and taken from the parse cache (BANTIN_CACHE_DIR/parsed). */
+  parsed: { fresh: number; cached: number };
 }
 
 /**
@@ -44,7 +47,11 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
   const entries: CollectionEntry[] = [];
   const photoPaths = new Map<string, Map<string, string>>();
   let brokenDrafts = 0;
-  for (const prepared of await prepareAllFiles(listArticleFiles(options.contentDir), options.root, config, options.threads)) {
+  const parsed = { fresh: 0, cached: 0 };
+  const files = listArticleFiles(options.contentDir);
+  const cache = openParseCache(options.cacheDir, config);
+  for (const prepared of await prepareAllFiles(files, options.root, config, options.threads, cache)) {
+    parsed[prepared.fromCache ? "cached" : "fresh"]++;
     if (prepared.isDraft) draftProblems.push(...prepared.problems);
     else problems.push(...prepared.problems);
     if (prepared.isDraft && !prepared.article) brokenDrafts++;
@@ -54,9 +61,13 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
       photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
+  pruneParsed(
+    cache,
+    files.map((file) => path.relative(options.root, file)),
+  );
   problems.push(...checkCollection(entries, locale));
   if (problems.length > 0) throw new ContentError(problems, { locale });
-  return { config, articles, photoPaths, draftProblems, brokenDrafts };
+  return { config, articles, photoPaths, draftProblems, brokenDrafts, parsed };
 }
 
 /**
@@ -182,7 +193,7 @@ export function createSiteLoader(
     };
     if (!options.quiet) {
       log(
-        `articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        `articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ${content.parsed.fresh} parsed, ${content.parsed.cached} from cache · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
     }
     lastMarker = marker;
