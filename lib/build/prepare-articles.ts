@@ -24,7 +24,15 @@ export interface PreparedFile {
   entry: CollectionEntry | null;
   /** Whether the parse came from the cache (lib/build/parse-cache.ts) rather than the parser. */
   fromCache: boolean;
+  /** With a cache: the parse and its key, for a running `npm start` to keep in memory (ParseMemory). */
+  kept?: { key: string; parsed: ParsedFile };
 }
+
+/**
+ * Parses kept in memory between the builds of one process (`npm start`), by file: a save then
+ * costs reading and hashing the files, not reading and decoding the whole cache again.
+ */
+export type ParseMemory = Map<string, { key: string; parsed: ParsedFile }>;
 
 /** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
 function decodePath(src: string): string {
@@ -136,6 +144,7 @@ export function prepareFiles(
   root: string,
   config: SiteConfig,
   cache: ParseCacheHandle | null = null,
+  memory: ParseMemory | null = null,
 ): PreparedFile[] {
   const locale = getLocale(config.language);
   return files.map((absolute): PreparedFile => {
@@ -144,7 +153,8 @@ export function prepareFiles(
     if ("problem" in read)
       return { file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null, fromCache: false };
     const key = cache ? keyParse(cache, file, read.bytes) : "";
-    let parsed = cache ? readParsed(cache, file, key) : null;
+    const remembered = memory?.get(file);
+    let parsed = cache ? (remembered?.key === key ? remembered.parsed : readParsed(cache, file, key)) : null;
     const fromCache = parsed !== null;
     if (!parsed) {
       parsed = parseFile(read.bytes, absolute, root, config, locale);
@@ -162,6 +172,7 @@ export function prepareFiles(
       photoPaths: parsed.article ? located.photoPaths : [],
       entry: parsed.entry,
       fromCache,
+      ...(cache ? { kept: { key, parsed } } : {}),
     };
   });
 }
@@ -171,7 +182,9 @@ const PARALLEL_THRESHOLD = 2000;
 
 /**
  * Prepares all files, split into contiguous shares over one thread per core for large sites
- * (parsing Markdown is the biggest single cost of a build). Results keep the files' order.
+ * (parsing Markdown is the biggest single cost of a build). Results keep the files' order. With a
+ * `memory` that holds most files (a running `npm start`), all runs on this thread: starting a
+ * thread would cost more than the few files left to parse; `memory` is then brought up to date.
  */
 export async function prepareAllFiles(
   files: readonly string[],
@@ -179,14 +192,21 @@ export async function prepareAllFiles(
   config: SiteConfig,
   threads = os.availableParallelism(),
   cache: ParseCacheHandle | null = null,
+  memory: ParseMemory | null = null,
 ): Promise<PreparedFile[]> {
-  const shares = files.length >= PARALLEL_THRESHOLD ? Math.max(1, threads) : 1;
+  const warm = memory !== null && memory.size >= files.length / 2;
+  const shares = files.length >= PARALLEL_THRESHOLD && !warm ? Math.max(1, threads) : 1;
   const size = Math.ceil(files.length / shares);
   const parts = Array.from({ length: shares }, (_, i) => files.slice(i * size, (i + 1) * size));
   const helpers = parts
     .slice(1)
     .map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache }));
-  const mine = prepareFiles(parts[0] ?? [], root, config, cache);
+  const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory);
   const theirs = await Promise.all(helpers);
-  return [mine, ...theirs.map((result) => result ?? [])].flat();
+  const all = [mine, ...theirs.map((result) => result ?? [])].flat();
+  if (memory) {
+    memory.clear();
+    for (const prepared of all) if (prepared.kept) memory.set(prepared.file, prepared.kept);
+  }
+  return all;
 }

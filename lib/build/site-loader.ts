@@ -8,7 +8,7 @@ import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
 import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
-import { prepareAllFiles } from "./prepare-articles.ts";
+import { prepareAllFiles, type ParseMemory } from "./prepare-articles.ts";
 import { openParseCache, pruneParsed } from "./parse-cache.ts";
 import { PhotoError, PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
@@ -38,7 +38,7 @@ export interface CheckedContent {
  * first step of every build. Throws one ContentError (in the site's language) listing every
  * problem in every file: fields, photos and clashes between articles, all in one run.
  */
-export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
+export async function checkContent(options: BuildOptions, memory: ParseMemory | null = null): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
   const locale = getLocale(config.language);
   const problems: ContentProblem[] = [];
@@ -50,7 +50,7 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
   const parsed = { fresh: 0, cached: 0 };
   const files = listArticleFiles(options.contentDir);
   const cache = openParseCache(options.cacheDir, config);
-  for (const prepared of await prepareAllFiles(files, options.root, config, options.threads, cache)) {
+  for (const prepared of await prepareAllFiles(files, options.root, config, options.threads, cache, memory)) {
     parsed[prepared.fromCache ? "cached" : "fresh"]++;
     if (prepared.isDraft) draftProblems.push(...prepared.problems);
     else problems.push(...prepared.problems);
@@ -167,11 +167,13 @@ export function createSiteLoader(
   let lastCatalog: Catalog | null = null;
   let lastData: SiteData | null = null;
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
+  // Kept between the builds of a running `npm start` (one build only fills it).
+  const parseMemory: ParseMemory = new Map();
 
   /** One build's data: content checked, photos processed, articles rendered, catalog built. */
   async function loadOnce(): Promise<SiteData> {
     const started = performance.now();
-    const content = await checkContent(options);
+    const content = await checkContent(options, parseMemory);
     for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
     const locale = getLocale(content.config.language);
     const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
