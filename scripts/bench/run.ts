@@ -66,6 +66,16 @@ const plan = quick
       serveSaves: 5,
       hugeSize: 100_000,
     };
+/** `--runs=N` (or `--runs N`): timed runs per build and rounds of rebuilds, instead of the plan's. */
+function readRuns(argv: readonly string[]): number | null {
+  const at = argv.findIndex((arg) => arg === "--runs" || arg.startsWith("--runs="));
+  if (at === -1) return null;
+  const value = Number(argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--runs takes a whole number of runs, at least 1`);
+  return value;
+}
+const runsOverride = readRuns(process.argv);
+if (runsOverride) Object.assign(plan, { runs: runsOverride, rebuildRuns: runsOverride, photoRuns: runsOverride });
 const { sizes, runs } = plan;
 const log = (line: string) => console.log(`[bench] ${line}`);
 // A folder of its own per run (tmpfs when there is one), so two runs on one machine do not collide.
