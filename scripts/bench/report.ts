@@ -177,7 +177,7 @@ export function writeReport(r: Report, file: string): void {
       "",
     );
   }
-  lines.push("## Comment function under load (loopback, bounded runs)", "");
+  if (r.functionInProcess || r.functionServed) lines.push("## Comment function under load (loopback, bounded runs)", "");
   lines.push(
     ...fn("handler in-process, local Blobs server (own process)", r.functionInProcess, true),
     ...fn("`netlify functions:serve --offline`, local file store", r.functionServed, false),
