@@ -37,16 +37,16 @@ const NOW = "2026-01-01T00:00:00Z";
 // on less: smaller corpora and fewer runs. Its numbers check that the harness works, not targets.
 const plan = quick
   ? {
-      sizes: [100, 300],
+      sizes: [100, 200],
       runs: 2,
       warmupRounds: 0,
-      photoArticles: 40,
+      photoArticles: 30,
       photos: 2,
       photoRuns: 1,
       commentArticles: 200,
       inProcess: 300,
       served: 12,
-      rebuildSize: 300,
+      rebuildSize: 200,
       rebuildRuns: 1,
       serveSaves: 2,
       hugeSize: 1000,
