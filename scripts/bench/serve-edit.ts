@@ -59,6 +59,9 @@ export async function measureServeEdit(
 ): Promise<ServeEditReport> {
   const out = path.join(workDir, "serve-out");
   fs.rmSync(out, { recursive: true, force: true });
+  const slug = `bai-viet-${Math.floor(size / 3)}`;
+  const article = path.join(corpus, "articles", `${slug}.md`);
+  const original = fs.readFileSync(article, "utf8");
   const port = await freePort();
   const start = readStartCommand(port);
   const started = performance.now();
@@ -81,9 +84,6 @@ export async function measureServeEdit(
   child.stderr!.on("data", (chunk) => (output += chunk));
   const builds = () => count(output, "[bantin] pages:");
   const read = () => output;
-  const slug = `bai-viet-${Math.floor(size / 3)}`;
-  const article = path.join(corpus, "articles", `${slug}.md`);
-  const original = fs.readFileSync(article, "utf8");
   try {
     await waitFor("first build", () => builds() >= 1 || child.exitCode !== null, 15 * 60_000, read);
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output.slice(-3000)}`);
