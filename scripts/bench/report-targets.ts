@@ -48,7 +48,11 @@ export function describeHuge(r: Report): string[] {
     "",
     "| build | wall | CPU (user+sys) | peak memory |",
     "|---|---|---|---|",
-    ...r.huge.results.map((h) => `| ${h.name} | ${seconds(h.wall)} s | ${seconds(h.cpu)} s | ${Math.round(h.rssMb)} MB |`),
+    ...r.huge.results.map((h) =>
+      h.failed
+        ? `| ${h.name} | failed: ${h.failed.replaceAll("|", "/")} | – | – |`
+        : `| ${h.name} | ${seconds(h.wall)} s | ${seconds(h.cpu)} s | ${Math.round(h.rssMb)} MB |`,
+    ),
     "",
   ];
 }
@@ -116,9 +120,9 @@ export function describeTargets(r: Report): string[] {
     `${r.huge?.size ?? "100000"} articles, cold full build`,
     "completes under 2 GiB peak; Hugo's figure beside it",
     huge
-      ? `${Math.round(huge.rssMb)} MB, ${seconds(huge.wall)} s${hugeHugo ? ` (Hugo ${Math.round(hugeHugo.rssMb)} MB, ${seconds(hugeHugo.wall)} s)` : ""}`
+      ? `${huge.failed ? "bantin failed" : `${Math.round(huge.rssMb)} MB, ${seconds(huge.wall)} s`}${hugeHugo && !hugeHugo.failed ? ` (Hugo ${Math.round(hugeHugo.rssMb)} MB, ${seconds(hugeHugo.wall)} s)` : ""}`
       : null,
-    huge ? huge.rssMb < 2048 : null,
+    huge ? !huge.failed && huge.rssMb < 2048 : null,
   ]);
   rows.push([
     `peak memory, ${large ?? "largest size"} articles`,

@@ -41,7 +41,7 @@ export interface Report {
   rebuilds?: RebuildReport;
   serveEdit?: ServeEditReport;
   /** One cold build each of a very large corpus (--huge). */
-  huge?: { size: number; results: { name: string; wall: number; cpu: number; rssMb: number }[] };
+  huge?: { size: number; results: { name: string; wall: number; cpu: number; rssMb: number; failed?: string }[] };
 }
 
 const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");

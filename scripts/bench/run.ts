@@ -155,9 +155,16 @@ async function measureHuge(report: Report, contenders: Contender[]): Promise<voi
     fs.rmSync(out, { recursive: true, force: true });
     fs.rmSync(path.join(work, "cache"), { recursive: true, force: true });
     const { command, args, env } = contender.command(corpus, out);
-    const sample = await runTimed(command, args, { cwd: ROOT, env });
-    huge.results.push({ name: contender.name, wall: sample.wall, cpu: sample.cpu, rssMb: sample.rssMb });
-    log(`${plan.hugeSize} articles, ${contender.name}: ${seconds(sample.wall)} s, ${Math.round(sample.rssMb)} MB`);
+    // A build that fails here (out of memory, say) is the finding, not a reason to lose the run.
+    try {
+      const sample = await runTimed(command, args, { cwd: ROOT, env });
+      huge.results.push({ name: contender.name, wall: sample.wall, cpu: sample.cpu, rssMb: sample.rssMb });
+      log(`${plan.hugeSize} articles, ${contender.name}: ${seconds(sample.wall)} s, ${Math.round(sample.rssMb)} MB`);
+    } catch (error) {
+      const failed = (error as Error).message.split("\n").filter(Boolean).slice(-3).join(" ").slice(0, 300);
+      huge.results.push({ name: contender.name, wall: Number.NaN, cpu: Number.NaN, rssMb: Number.NaN, failed });
+      log(`${plan.hugeSize} articles, ${contender.name}: failed: ${failed}`);
+    }
     fs.rmSync(out, { recursive: true, force: true });
   }
   report.huge = huge;
