@@ -8,7 +8,8 @@ import { isRemotePhoto, type PhotoUse } from "../core/photo-refs.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "../core/locales/index.ts";
 import type { SiteConfig } from "../core/site-config.ts";
-import { readArticleSource } from "./read-content.ts";
+import { keyParse, readParsed, writeParsed, type ParseCacheHandle, type ParsedFile } from "./parse-cache.ts";
+import { decodeArticleSource, readArticleBytes } from "./read-content.ts";
 import { runTsWorker } from "./ts-worker.ts";
 
 /** One article file, read, validated and rendered (photos still slots). */
@@ -21,7 +22,17 @@ export interface PreparedFile {
   photoPaths: [string, string][];
   /** Section and slug for the checks across articles, when they could be read. */
   entry: CollectionEntry | null;
+  /** Whether the parse came from the cache (lib/build/parse-cache.ts) rather than the parser. */
+  fromCache: boolean;
+  /** With a cache: the parse and its key, for a running `npm start` to keep in memory (ParseMemory). */
+  kept?: { key: string; parsed: ParsedFile };
 }
+
+/**
+ * Parses kept in memory between the builds of one process (`npm start`), by file: a save then
+ * costs reading and hashing the files, not reading and decoding the whole cache again.
+ */
+export type ParseMemory = Map<string, { key: string; parsed: ParsedFile }>;
 
 /** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
 function decodePath(src: string): string {
@@ -108,32 +119,61 @@ function locatePhotos(photos: readonly PhotoUse[], absolute: string, root: strin
   return { problems, photoPaths };
 }
 
-/** Reads and prepares files in order, checking every photo they use, even in articles with other problems. */
-export function prepareFiles(files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
+/** Reads, validates and renders one article's bytes: everything but the photos on disk. */
+function parseFile(bytes: Buffer, absolute: string, root: string, config: SiteConfig, locale: Locale): ParsedFile {
+  const read = decodeArticleSource(bytes, absolute, root, locale);
+  if ("problem" in read) {
+    const { file } = read.problem;
+    const inBody = read.body
+      ? checkBodyPhotos(parseBody(normalizeText(read.body.text)), read.body.line, file, locale)
+      : { photos: [], problems: [] };
+    return { file, article: null, problems: [read.problem, ...inBody.problems], isDraft: false, photos: inBody.photos, entry: null };
+  }
+  const result = prepareArticle(read.source, config);
+  const { article, problems, isDraft, photos, entry } = result;
+  return { file: read.source.file, article, problems, isDraft, photos, entry };
+}
+
+/**
+ * Reads and prepares files in order, checking every photo they use, even in articles with other
+ * problems. With a `cache`, a file whose bytes were parsed before (same path, settings and parser
+ * code) is not parsed again; its photos are still looked up on disk, since they are other files.
+ */
+export function prepareFiles(
+  files: readonly string[],
+  root: string,
+  config: SiteConfig,
+  cache: ParseCacheHandle | null = null,
+  memory: ParseMemory | null = null,
+): PreparedFile[] {
   const locale = getLocale(config.language);
   return files.map((absolute): PreparedFile => {
-    const read = readArticleSource(absolute, root, locale);
-    if ("problem" in read) {
-      const { file } = read.problem;
-      const inBody = read.body
-        ? checkBodyPhotos(parseBody(normalizeText(read.body.text)), read.body.line, file, locale)
-        : { photos: [], problems: [] };
-      const located = locatePhotos(inBody.photos, absolute, root, file, locale);
-      return {
-        file,
-        article: null,
-        problems: [read.problem, ...inBody.problems, ...located.problems],
-        isDraft: false,
-        photoPaths: [],
-        entry: null,
-      };
+    const file = path.relative(root, absolute);
+    const read = readArticleBytes(absolute, file, locale.writers);
+    if ("problem" in read)
+      return { file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null, fromCache: false };
+    const key = cache ? keyParse(cache, file, read.bytes) : "";
+    const remembered = memory?.get(file);
+    let parsed = cache ? (remembered?.key === key ? remembered.parsed : readParsed(cache, file, key)) : null;
+    const fromCache = parsed !== null;
+    if (!parsed) {
+      parsed = parseFile(read.bytes, absolute, root, config, locale);
+      if (cache) writeParsed(cache, key, parsed);
     }
-    const { source } = read;
-    const result = prepareArticle(source, config);
-    const located = locatePhotos(result.photos, absolute, root, source.file, locale);
-    const problems = [...result.problems, ...located.problems];
-    const article = problems.length === 0 ? result.article : null;
-    return { file: source.file, article, problems, isDraft: result.isDraft, photoPaths: located.photoPaths, entry: result.entry };
+    const located = locatePhotos(parsed.photos, absolute, root, parsed.file, locale);
+    const problems = [...parsed.problems, ...located.problems];
+    // A file that could not be read as an article has no prepared article, so no photo paths either.
+    const usable = parsed.article !== null && problems.length === 0;
+    return {
+      file: parsed.file,
+      article: usable ? parsed.article : null,
+      problems,
+      isDraft: parsed.isDraft,
+      photoPaths: parsed.article ? located.photoPaths : [],
+      entry: parsed.entry,
+      fromCache,
+      ...(cache ? { kept: { key, parsed } } : {}),
+    };
   });
 }
 
@@ -142,21 +182,31 @@ const PARALLEL_THRESHOLD = 2000;
 
 /**
  * Prepares all files, split into contiguous shares over one thread per core for large sites
- * (parsing Markdown is the biggest single cost of a build). Results keep the files' order.
+ * (parsing Markdown is the biggest single cost of a build). Results keep the files' order. With a
+ * `memory` that holds most files (a running `npm start`), all runs on this thread: starting a
+ * thread would cost more than the few files left to parse; `memory` is then brought up to date.
  */
 export async function prepareAllFiles(
   files: readonly string[],
   root: string,
   config: SiteConfig,
   threads = os.availableParallelism(),
+  cache: ParseCacheHandle | null = null,
+  memory: ParseMemory | null = null,
 ): Promise<PreparedFile[]> {
-  const shares = files.length >= PARALLEL_THRESHOLD ? Math.max(1, threads) : 1;
+  const warm = memory !== null && memory.size >= files.length / 2;
+  const shares = files.length >= PARALLEL_THRESHOLD && !warm ? Math.max(1, threads) : 1;
   const size = Math.ceil(files.length / shares);
   const parts = Array.from({ length: shares }, (_, i) => files.slice(i * size, (i + 1) * size));
   const helpers = parts
     .slice(1)
-    .map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config }));
-  const mine = prepareFiles(parts[0] ?? [], root, config);
+    .map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache }));
+  const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory);
   const theirs = await Promise.all(helpers);
-  return [mine, ...theirs.map((result) => result ?? [])].flat();
+  const all = [mine, ...theirs.map((result) => result ?? [])].flat();
+  if (memory) {
+    memory.clear();
+    for (const prepared of all) if (prepared.kept) memory.set(prepared.file, prepared.kept);
+  }
+  return all;
 }

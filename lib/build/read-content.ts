@@ -66,18 +66,26 @@ function lineAt(bytes: Buffer, offset: number): number {
   return line;
 }
 
-/** The file's text, or the problem that keeps it from being read as an article. */
-function readText(absolute: string, file: string, messages: WriterMessages): { text: string } | { problem: ContentProblem } {
+/** The file's bytes, or the problem that keeps it from being read (too large, unreadable). */
+export function readArticleBytes(
+  absolute: string,
+  file: string,
+  messages: WriterMessages,
+): { bytes: Buffer } | { problem: ContentProblem } {
   const field = "(file)";
-  let bytes: Buffer;
   try {
     const size = fsSync.statSync(absolute).size;
     if (size > MAX_ARTICLE_BYTES)
       return { problem: { file, field, message: fillPattern(messages.file.tooLarge, { size, max: MAX_ARTICLE_BYTES }) } };
-    bytes = fsSync.readFileSync(absolute);
+    return { bytes: fsSync.readFileSync(absolute) };
   } catch (error) {
     return { problem: { file, field, message: fillPattern(messages.file.unreadable, { reason: (error as Error).message }) } };
   }
+}
+
+/** The bytes as text, or the problem that keeps them from being read as an article (NUL, not UTF-8). */
+function decodeText(bytes: Buffer, file: string, messages: WriterMessages): { text: string } | { problem: ContentProblem } {
+  const field = "(file)";
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { problem: { file, field, line: lineAt(bytes, nul), message: messages.file.nul } };
   try {
@@ -91,16 +99,30 @@ function readText(absolute: string, file: string, messages: WriterMessages): { t
 }
 
 /**
+ * An article file's bytes (see readArticleBytes) as an ArticleSource, or the problem that keeps them
+ * from being one: a pure function of the bytes, the file's path and the locale.
+ */
+export function decodeArticleSource(
+  bytes: Buffer,
+  absolute: string,
+  root: string,
+  locale: Locale = vi,
+): { source: ArticleSource } | UnreadArticle {
+  const file = path.relative(root, absolute);
+  const read = decodeText(bytes, file, locale.writers);
+  if ("problem" in read) return read;
+  const base = path.basename(absolute, ".md");
+  const slugSource = base === "index" ? path.basename(path.dirname(absolute)) : base;
+  return readArticleText(read.text, file, slugSource, locale.writers);
+}
+
+/**
  * Reads one article file. A file that is too large, binary, not UTF-8, or whose front matter is not
  * plain YAML becomes a problem naming the file (and line), never an exception, so one run reports
  * every broken file. Files are read synchronously on purpose: measured on 16,000 small files, the
  * thread-pool round trips of async reads cost three times as long.
  */
 export function readArticleSource(absolute: string, root: string, locale: Locale = vi): { source: ArticleSource } | UnreadArticle {
-  const file = path.relative(root, absolute);
-  const read = readText(absolute, file, locale.writers);
-  if ("problem" in read) return read;
-  const base = path.basename(absolute, ".md");
-  const slugSource = base === "index" ? path.basename(path.dirname(absolute)) : base;
-  return readArticleText(read.text, file, slugSource, locale.writers);
+  const read = readArticleBytes(absolute, path.relative(root, absolute), locale.writers);
+  return "problem" in read ? read : decodeArticleSource(read.bytes, absolute, root, locale);
 }

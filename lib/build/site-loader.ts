@@ -10,7 +10,8 @@ import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { checkWordListFile } from "./check-word-list.ts";
-import { prepareAllFiles } from "./prepare-articles.ts";
+import { prepareAllFiles, type ParseMemory } from "./prepare-articles.ts";
+import { openParseCache, pruneParsed } from "./parse-cache.ts";
 import { PhotoError, PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { getChangeNotesFolder, openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
@@ -32,6 +33,8 @@ export interface CheckedContent {
   draftProblems: ContentProblem[];
   /** Drafts with problems: counted as drafts, though they have no prepared article. */
   brokenDrafts: number;
+  /** Article files parsed by this run, and taken from the parse cache (BANTIN_CACHE_DIR/parsed). */
+  parsed: { fresh: number; cached: number };
 }
 
 /**
@@ -39,7 +42,7 @@ export interface CheckedContent {
  * first step of every build. Throws one ContentError (in the site's language) listing every
  * problem in every file: fields, photos and clashes between articles, all in one run.
  */
-export async function checkContent(options: BuildOptions): Promise<CheckedContent> {
+export async function checkContent(options: BuildOptions, memory: ParseMemory | null = null): Promise<CheckedContent> {
   const config = await loadSiteConfig(options.contentDir, options.root, options.siteUrl);
   await checkWordListFile(options.contentDir, options.root);
   const locale = getLocale(config.language);
@@ -49,7 +52,11 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
   const entries: CollectionEntry[] = [];
   const photoPaths = new Map<string, Map<string, string>>();
   let brokenDrafts = 0;
-  for (const prepared of await prepareAllFiles(listArticleFiles(options.contentDir), options.root, config, options.threads)) {
+  const parsed = { fresh: 0, cached: 0 };
+  const files = listArticleFiles(options.contentDir);
+  const cache = openParseCache(options.cacheDir, config);
+  for (const prepared of await prepareAllFiles(files, options.root, config, options.threads, cache, memory)) {
+    parsed[prepared.fromCache ? "cached" : "fresh"]++;
     if (prepared.isDraft) draftProblems.push(...prepared.problems);
     else problems.push(...prepared.problems);
     if (prepared.isDraft && !prepared.article) brokenDrafts++;
@@ -59,9 +66,13 @@ export async function checkContent(options: BuildOptions): Promise<CheckedConten
       photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
+  pruneParsed(
+    cache,
+    files.map((file) => path.relative(options.root, file)),
+  );
   problems.push(...checkCollection(entries, locale));
   if (problems.length > 0) throw new ContentError(problems, { locale });
-  return { config, articles, photoPaths, draftProblems, brokenDrafts };
+  return { config, articles, photoPaths, draftProblems, brokenDrafts, parsed };
 }
 
 /**
@@ -161,11 +172,13 @@ export function createSiteLoader(
   let lastCatalog: Catalog | null = null;
   let lastData: SiteData | null = null;
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
+  // Kept between the builds of a running `npm start` (one build only fills it).
+  const parseMemory: ParseMemory = new Map();
 
   /** One build's data: content checked, photos processed, articles rendered, catalog built. */
   async function loadOnce(): Promise<SiteData> {
     const started = performance.now();
-    const content = await checkContent(options);
+    const content = await checkContent(options, parseMemory);
     for (const problem of content.draftProblems) log(formatDraftProblem(problem, content.config));
     const locale = getLocale(content.config.language);
     const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
@@ -190,7 +203,7 @@ export function createSiteLoader(
     };
     if (!options.quiet) {
       log(
-        `articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        `articles: ${rendered.length} published, ${content.articles.length - rendered.length} held back (drafts, embargoes) · ${content.parsed.fresh} parsed, ${content.parsed.cached} from cache · ảnh ${stats.total}: ${stats.encoded} encoded, ${stats.cached} from cache in ${stats.seconds.toFixed(2)} s · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
     }
     lastMarker = marker;

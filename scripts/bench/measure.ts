@@ -49,3 +49,6 @@ export function runTimed(
 
 /** Formats seconds for the tables. */
 export const seconds = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/** A table cell: median with min–max. */
+export const cell = (s: ReturnType<typeof summarize>, unit = "s") => `${seconds(s.median)} ${unit} (${seconds(s.min)}–${seconds(s.max)})`;

@@ -5,13 +5,18 @@ import path from "node:path";
 import { PHOTO_OPTIONS } from "../../lib/build/index.ts";
 import { ROOT } from "./contenders.ts";
 import type { LoadResult } from "./function-load.ts";
-import { seconds, type summarize } from "./measure.ts";
+import { cell, seconds, type summarize } from "./measure.ts";
+import type { RebuildReport } from "./rebuilds.ts";
+import { describeHuge, describeRebuilds, describeTargets } from "./report-targets.ts";
+import type { ServeEditReport } from "./serve-edit.ts";
 
 type Stat = ReturnType<typeof summarize>;
 
 /** Everything one bench run measured. */
 export interface Report {
   quick: boolean;
+  /** Only some phases ran (--only): not a full run. */
+  partial?: boolean;
   work: string;
   runs: number;
   /** Untimed rounds before the timed ones (none in quick mode). */
@@ -33,9 +38,12 @@ export interface Report {
   commentLoad?: { comments: number; articles: number; cold: number; warm: number };
   functionInProcess?: LoadResult;
   functionServed?: LoadResult;
+  rebuilds?: RebuildReport;
+  serveEdit?: ServeEditReport;
+  /** One cold build each of a very large corpus (--huge). */
+  huge?: { size: number; results: { name: string; wall: number; cpu: number; rssMb: number; failed?: string }[] };
 }
 
-const cell = (s: Stat, unit = "s") => `${seconds(s.median)} ${unit} (${seconds(s.min)}–${seconds(s.max)})`;
 const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
 const version = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).version as string;
@@ -76,7 +84,7 @@ export function writeReport(r: Report, file: string): void {
   const lines = [
     `# bantin benchmarks${r.quick ? " (quick mode)" : ""}`,
     "",
-    `Run on ${r.date.slice(0, 10)}${r.commit ? ` at commit ${r.commit}` : ""} with \`npm run bench${r.quick ? " -- --quick" : ""}\`.`,
+    `Run on ${r.date.slice(0, 10)}${r.commit ? ` at commit ${r.commit}` : ""} with \`npm run bench${r.quick ? " -- --quick" : ""}${r.huge && !r.partial ? `${r.quick ? "" : " --"} --huge` : ""}\`${r.partial ? " (some phases only: --only)" : ""}.`,
     "",
   ];
   lines.push(...describeMachine().map((line) => line.replace("{hugo}", r.hugoVersion ?? "not installed (rows skipped)")));
@@ -87,8 +95,9 @@ export function writeReport(r: Report, file: string): void {
     "- Corpus: generated (`scripts/bench/corpus.ts`), about 600 words of Vietnamese per article with a heading, a list and a link, 10 sections, 200 tags.",
     "",
   );
-  lines.push("## Full builds (no photos)", "");
+  lines.push(...describeTargets(r));
   const sizes = [...new Set(r.builds.map((b) => b.size))];
+  if (sizes.length) lines.push("## Full builds (no photos)", "");
   for (const size of sizes) {
     const rows = r.builds.filter((b) => b.size === size);
     lines.push(`### ${size} articles`, "", "| build | wall | CPU (user+sys) | peak memory |", "|---|---|---|---|");
@@ -109,16 +118,23 @@ export function writeReport(r: Report, file: string): void {
       parts.push(`${(me.wall.median / floor.wall.median).toFixed(2)}× the plain Node loop's (which renders only the article pages)`);
     lines.push("", `${parts.join(", ")}.`, "");
   }
-  const perArticle = (size: number) => r.builds.find((b) => b.size === size && b.name === "bantin")!.wall.median / size;
-  const [small, large] = [sizes[0]!, sizes.at(-1)!];
-  const ratio = perArticle(large) / perArticle(small);
-  lines.push(
-    "### Scaling and memory",
-    "",
-    `Scaling: bantin's time per article at ${large} is ${ratio.toFixed(2)}× that at ${small} (target ≤ 1.2×: ${verdict(ratio <= 1.2)}).`,
-  );
-  const bigRss = r.builds.find((b) => b.size === large && b.name === "bantin")!.rss.median;
-  lines.push("", `Peak memory of bantin at ${large} articles: ${Math.round(bigRss)} MB (target < 1024 MB: ${verdict(bigRss < 1024)}).`, "");
+  if (sizes.length) {
+    const perArticle = (size: number) => r.builds.find((b) => b.size === size && b.name === "bantin")!.wall.median / size;
+    const [small, large] = [sizes[0]!, sizes.at(-1)!];
+    const ratio = perArticle(large) / perArticle(small);
+    lines.push(
+      "### Scaling and memory",
+      "",
+      `Scaling: bantin's time per article at ${large} is ${ratio.toFixed(2)}× that at ${small} (target ≤ 1.2×: ${verdict(ratio <= 1.2)}).`,
+    );
+    const bigRss = r.builds.find((b) => b.size === large && b.name === "bantin")!.rss.median;
+    lines.push(
+      "",
+      `Peak memory of bantin at ${large} articles: ${Math.round(bigRss)} MB (target < 1024 MB: ${verdict(bigRss < 1024)}).`,
+      "",
+    );
+  }
+  lines.push(...describeRebuilds(r), ...describeHuge(r));
 
   if (r.photos) {
     const p = r.photos;
@@ -161,7 +177,7 @@ export function writeReport(r: Report, file: string): void {
       "",
     );
   }
-  lines.push("## Comment function under load (loopback, bounded runs)", "");
+  if (r.functionInProcess || r.functionServed) lines.push("## Comment function under load (loopback, bounded runs)", "");
   lines.push(
     ...fn("handler in-process, local Blobs server (own process)", r.functionInProcess, true),
     ...fn("`netlify functions:serve --offline`, local file store", r.functionServed, false),

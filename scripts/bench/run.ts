@@ -1,6 +1,8 @@
-// npm run bench [-- --quick]: bantin against bare Eleventy, Hugo and a plain Node loop, interleaved,
-// then photos, comment loading and the comment function under load. Writes BENCHMARKS.md (full run)
-// or .tmp/bench-quick.md (--quick, for CI). See BENCHMARKS.md for how to read it.
+// npm run bench [-- --quick] [--huge] [--only=rebuilds,serve,…]: bantin against bare Eleventy, Hugo
+// and a plain Node loop, interleaved; rebuilds (nothing changed, comments approved, one article
+// edited) and `npm start` saving an article; photos, comment loading and the comment function under
+// load; with --huge, a 100,000-article cold build. Writes BENCHMARKS.md (a full run), or
+// .tmp/bench-quick.md (--quick, for CI) or .tmp/bench-only.md (--only). See BENCHMARKS.md.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,23 +13,43 @@ import { loadInProcess, loadOverHttp } from "./function-load.ts";
 import { runTimed, seconds, summarize, type Sample } from "./measure.ts";
 import { measureCommentLoading, measurePhotoBuilds } from "./scenarios.ts";
 import { measureServedFunction } from "./served-function.ts";
+import { measureRebuilds } from "./rebuilds.ts";
+import { measureServeEdit } from "./serve-edit.ts";
 import { getCommit, writeReport, type Report } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
+const PHASES = ["builds", "rebuilds", "serve", "photos", "comments", "function", "huge"] as const;
+type Phase = (typeof PHASES)[number];
+/** The phases to run: `--only=a,b` (or `--only a,b`) picks some; the 100,000-article one needs --huge or --only. */
+function readPhases(argv: readonly string[]): Set<Phase> {
+  const at = argv.findIndex((arg) => arg === "--only" || arg.startsWith("--only="));
+  if (at === -1) return new Set(PHASES.filter((name) => name !== "huge" || argv.includes("--huge")));
+  const list = (argv[at]!.includes("=") ? argv[at]!.split("=")[1]! : (argv[at + 1] ?? "")).split(",").filter(Boolean);
+  const unknown = list.filter((name) => !(PHASES as readonly string[]).includes(name));
+  if (unknown.length || !list.length)
+    throw new Error(`--only takes a comma-separated list of: ${PHASES.join(", ")} (got "${list.join(",")}")`);
+  return new Set(list as Phase[]);
+}
+const phasesToRun = readPhases(process.argv);
+const partial = process.argv.some((arg) => arg.startsWith("--only"));
 const NOW = "2026-01-01T00:00:00Z";
 // Quick mode (CI, under two minutes on two cores) keeps every row and every part of the harness,
 // on less: smaller corpora and fewer runs. Its numbers check that the harness works, not targets.
 const plan = quick
   ? {
-      sizes: [100, 400],
-      runs: 3,
+      sizes: [100, 200],
+      runs: 2,
       warmupRounds: 0,
-      photoArticles: 40,
+      photoArticles: 30,
       photos: 2,
-      photoRuns: 2,
+      photoRuns: 1,
       commentArticles: 200,
-      inProcess: 500,
-      served: 24,
+      inProcess: 300,
+      served: 12,
+      rebuildSize: 200,
+      rebuildRuns: 1,
+      serveSaves: 2,
+      hugeSize: 1000,
     }
   : {
       sizes: [1000, 4000, 16000],
@@ -39,7 +61,21 @@ const plan = quick
       commentArticles: 10_000,
       inProcess: 5000,
       served: 1000,
+      rebuildSize: 16_000,
+      rebuildRuns: 3,
+      serveSaves: 5,
+      hugeSize: 100_000,
     };
+/** `--runs=N` (or `--runs N`): timed runs per build and rounds of rebuilds, instead of the plan's. */
+function readRuns(argv: readonly string[]): number | null {
+  const at = argv.findIndex((arg) => arg === "--runs" || arg.startsWith("--runs="));
+  if (at === -1) return null;
+  const value = Number(argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--runs takes a whole number of runs, at least 1`);
+  return value;
+}
+const runsOverride = readRuns(process.argv);
+if (runsOverride) Object.assign(plan, { runs: runsOverride, rebuildRuns: runsOverride, photoRuns: runsOverride });
 const { sizes, runs } = plan;
 const log = (line: string) => console.log(`[bench] ${line}`);
 // A folder of its own per run (tmpfs when there is one), so two runs on one machine do not collide.
@@ -57,16 +93,16 @@ async function phase<T>(name: string, part: () => Promise<T>): Promise<T> {
 }
 
 async function measureBuilds(report: Report, contenders: Contender[], size: number): Promise<void> {
-  const corpus = path.join(work, `corpus-${size}`);
-  await makeCorpus({ dir: corpus, articles: size, photos: 0 });
-  prepareCorpusForOthers(corpus);
+  const corpus = await makeBuildCorpus(`corpus-${size}`, size);
   const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
-  // Untimed rounds warm the file cache (a full run has one; in quick mode the median of three
-  // absorbs a cold first run), then A B C D, A B C D, … so drift hits all alike.
+  // Untimed rounds warm the file cache (a full run has one; quick mode has none and only checks
+  // that the harness works), then A B C D, A B C D, … so drift hits all alike.
   for (let round = 1 - plan.warmupRounds; round <= runs; round++) {
     for (const contender of contenders) {
       const out = path.join(work, "out");
       fs.rmSync(out, { recursive: true, force: true });
+      // Cold builds: bantin's build cache (parsed articles, page fingerprints) goes with the output.
+      fs.rmSync(path.join(work, "cache"), { recursive: true, force: true });
       const { command, args, env } = contender.command(corpus, out);
       const sample = await runTimed(command, args, { cwd: ROOT, env });
       if (round > 0) samples.get(contender.name)!.push(sample);
@@ -97,6 +133,44 @@ async function measureSinglePhoto(report: Report, photo: string): Promise<void> 
   report.singlePhoto = { cpu: summarize(single.map((s) => s.cpu)), wall: summarize(single.map((s) => s.wall)) };
 }
 
+/** Runs a phase only when it was asked for (all but the 100,000-article one, by default). */
+async function optional<T>(name: Phase, label: string, part: () => Promise<T>): Promise<T | undefined> {
+  return phasesToRun.has(name) ? phase(label, part) : undefined;
+}
+
+/** A fresh generated corpus of `size` articles, with what the other generators need. */
+async function makeBuildCorpus(name: string, size: number): Promise<string> {
+  const corpus = path.join(work, name);
+  await makeCorpus({ dir: corpus, articles: size, photos: 0 });
+  prepareCorpusForOthers(corpus);
+  return corpus;
+}
+
+/** One cold bantin build and one Hugo build of a very large corpus: wall time and peak memory. */
+async function measureHuge(report: Report, contenders: Contender[]): Promise<void> {
+  const corpus = await makeBuildCorpus("corpus-huge", plan.hugeSize);
+  const huge: NonNullable<Report["huge"]> = { size: plan.hugeSize, results: [] };
+  for (const contender of contenders.filter((c) => c.name === "bantin" || c.name === "Hugo")) {
+    const out = path.join(work, "out-huge");
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.rmSync(path.join(work, "cache"), { recursive: true, force: true });
+    const { command, args, env } = contender.command(corpus, out);
+    // A build that fails here (out of memory, say) is the finding, not a reason to lose the run.
+    try {
+      const sample = await runTimed(command, args, { cwd: ROOT, env });
+      huge.results.push({ name: contender.name, wall: sample.wall, cpu: sample.cpu, rssMb: sample.rssMb });
+      log(`${plan.hugeSize} articles, ${contender.name}: ${seconds(sample.wall)} s, ${Math.round(sample.rssMb)} MB`);
+    } catch (error) {
+      const failed = (error as Error).message.split("\n").filter(Boolean).slice(-3).join(" ").slice(0, 300);
+      huge.results.push({ name: contender.name, wall: Number.NaN, cpu: Number.NaN, rssMb: Number.NaN, failed });
+      log(`${plan.hugeSize} articles, ${contender.name}: failed: ${failed}`);
+    }
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+  report.huge = huge;
+  fs.rmSync(corpus, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   const hugoVersion = findHugo();
   if (!hugoVersion) log("Hugo is not installed (apt-get install hugo): its rows are skipped");
@@ -108,6 +182,7 @@ async function main(): Promise<void> {
   ];
   const report: Report = {
     quick,
+    partial,
     work,
     runs,
     warmupRounds: plan.warmupRounds,
@@ -116,23 +191,42 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     commit: getCommit(),
   };
-  for (const size of sizes) await phase(`builds at ${size} articles`, () => measureBuilds(report, contenders, size));
+  if (phasesToRun.has("builds"))
+    for (const size of sizes) await phase(`builds at ${size} articles`, () => measureBuilds(report, contenders, size));
 
-  const photoCorpus = path.join(work, "corpus-photos");
-  await phase("photo corpus", () => makeCorpus({ dir: photoCorpus, articles: plan.photoArticles, photos: plan.photos }));
-  log(`photos: ${plan.photoArticles} articles sharing ${plan.photos} photos of 3000x2000`);
-  const photoBuilds = await phase("photo builds", () => measurePhotoBuilds(photoCorpus, work, plan.photoRuns, NOW));
-  report.photos = { articles: plan.photoArticles, distinct: plan.photos, ...photoBuilds };
-  await phase("single photo", () => measureSinglePhoto(report, path.join(photoCorpus, "articles/_photos/anh-0.jpg")));
+  if (phasesToRun.has("rebuilds") || phasesToRun.has("serve")) {
+    const corpus = await phase("rebuild corpus", () => makeBuildCorpus("corpus-rebuilds", plan.rebuildSize));
+    report.rebuilds = await optional("rebuilds", `rebuilds at ${plan.rebuildSize} articles`, () =>
+      measureRebuilds(corpus, work, plan.rebuildSize, plan.rebuildRuns, NOW, hugoVersion !== null, log),
+    );
+    report.serveEdit = await optional("serve", `npm start at ${plan.rebuildSize} articles`, () =>
+      measureServeEdit(corpus, work, plan.rebuildSize, plan.serveSaves, NOW, log),
+    );
+    fs.rmSync(corpus, { recursive: true, force: true });
+  }
 
-  report.commentLoad = await phase("comment loading", () => measureCommentLoading(work, plan.commentArticles, 10));
-  report.functionInProcess = await phase("function in-process", () => loadInProcess(work, plan.inProcess, 8));
-  report.functionServed = await phase("function served", () => measureServedFunction(work, plan.served, 8, loadOverHttp, log));
+  if (phasesToRun.has("photos")) {
+    const photoCorpus = path.join(work, "corpus-photos");
+    await phase("photo corpus", () => makeCorpus({ dir: photoCorpus, articles: plan.photoArticles, photos: plan.photos }));
+    log(`photos: ${plan.photoArticles} articles sharing ${plan.photos} photos of 3000x2000`);
+    const photoBuilds = await phase("photo builds", () => measurePhotoBuilds(photoCorpus, work, plan.photoRuns, NOW));
+    report.photos = { articles: plan.photoArticles, distinct: plan.photos, ...photoBuilds };
+    await phase("single photo", () => measureSinglePhoto(report, path.join(photoCorpus, "articles/_photos/anh-0.jpg")));
+    fs.rmSync(photoCorpus, { recursive: true, force: true });
+  }
 
-  const file = quick ? path.join(ROOT, ".tmp/bench-quick.md") : path.join(ROOT, "BENCHMARKS.md");
+  report.commentLoad = await optional("comments", "comment loading", () => measureCommentLoading(work, plan.commentArticles, 10));
+  report.functionInProcess = await optional("function", "function in-process", () => loadInProcess(work, plan.inProcess, 8));
+  report.functionServed = await optional("function", "function served", () =>
+    measureServedFunction(work, plan.served, 8, loadOverHttp, log),
+  );
+  await optional("huge", `cold build at ${plan.hugeSize} articles`, () => measureHuge(report, contenders));
+
+  const name = partial ? "bench-only" : quick ? "bench-quick" : null;
+  const file = name ? path.join(ROOT, `.tmp/${name}.md`) : path.join(ROOT, "BENCHMARKS.md");
   // The raw figures too, so the report can be checked or rewritten without a new run.
   fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, quick ? ".tmp/bench-quick.json" : "benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(ROOT, name ? `.tmp/${name}.json` : "benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
   writeReport(report, file);
   log(`wrote ${path.relative(ROOT, file)}`);
   for (const row of report.builds)

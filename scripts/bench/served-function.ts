@@ -8,7 +8,8 @@ import type { LoadResult } from "./function-load.ts";
 
 const NETLIFY_CLI = path.join(ROOT, "node_modules/netlify-cli/bin/run.js");
 
-function freePort(): Promise<number> {
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;

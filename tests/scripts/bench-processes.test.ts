@@ -3,6 +3,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLeftovers, listProcesses, type ProcessInfo } from "../../scripts/bench/child-processes.ts";
+import { makeCorpus } from "../../scripts/bench/corpus.ts";
+import { measureServeEdit } from "../../scripts/bench/serve-edit.ts";
 import { measureServedFunction } from "../../scripts/bench/served-function.ts";
 import { makeTempDir, ROOT } from "../helpers/build-site.ts";
 
@@ -59,6 +61,29 @@ describe("the bench's served-function phase", () => {
       await expect(run).rejects.toThrow("the load failed midway");
       expect(status).toBe(405);
       expect(running.some((p) => p.command.includes("functions:serve"))).toBe(true);
+      expect(listAlive(running.map((p) => p.pid))).toEqual([]);
+      expect(findLeftovers()).toEqual([]);
+    } finally {
+      for (const p of running) kill(p);
+    }
+  });
+});
+
+describe("the bench's npm start phase", () => {
+  it("stops npm start and all it started when the phase fails midway", async () => {
+    // Six articles, the one the phase saves (bai-viet-2) set to draft: the first build writes no
+    // page for it, so the phase fails after the server is up.
+    const corpus = path.join(temp, "serve-corpus");
+    await makeCorpus({ dir: corpus, articles: 6, photos: 0 });
+    const draft = path.join(corpus, "articles/bai-viet-2.md");
+    await fs.writeFile(draft, (await fs.readFile(draft, "utf8")).replace("---\n", "---\ndraft: true\n"));
+    let running: ProcessInfo[] = [];
+    const run = measureServeEdit(corpus, temp, 6, 1, "2026-01-01T00:00:00Z", (line) => {
+      if (line.includes("first build done")) running = findLeftovers();
+    });
+    try {
+      await expect(run).rejects.toThrow("npm start wrote no page for bai-viet-2");
+      expect(running.some((p) => p.command.includes("--serve"))).toBe(true);
       expect(listAlive(running.map((p) => p.pid))).toEqual([]);
       expect(findLeftovers()).toEqual([]);
     } finally {
