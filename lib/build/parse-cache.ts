@@ -31,9 +31,12 @@ export interface ParseCacheHandle {
   filled: boolean;
 }
 
-// Why entries are named by the file's path and hold the content key inside: the cache then keeps
-// one entry per article (an edited file overwrites its own), and never grows with edits.
+// Why packs: one file per article cost a file system write each (16,000 of them on a cold build,
+// ~3 s of CPU), so each thread keeps the entries of its share of the articles in one file,
+// `pack-<share>.v8`: a Map from the article's path to its content key and parse. An edited file
+// replaces its own entry, so the cache never grows with edits.
 const FOLDER = "parsed";
+const PACK = /^pack-(\d+)\.v8$/;
 const IMPORT = /(?:import|export)\s[^;]*?from\s+"([^"]+)"/g;
 
 /** The `from "…"` specifiers of a TypeScript source. */
@@ -106,9 +109,9 @@ export function openParseCache(cacheDir: string, config: SiteConfig, parserHash 
   return { dir, salt: hash("sha256", `${parserHash}\0${JSON.stringify(config)}`), filled };
 }
 
-/** The entry file of an article, named by its path relative to the project root. */
-function entryFile(cache: ParseCacheHandle, file: string): string {
-  return path.join(cache.dir, `${hash("sha1", file)}.v8`);
+/** The pack file of the share `share` (one per thread of the build). */
+function packFile(cache: ParseCacheHandle, share: number): string {
+  return path.join(cache.dir, `pack-${share}.v8`);
 }
 
 /** The key an entry must hold to be used: the salt, the file's path and its bytes. */
@@ -116,33 +119,104 @@ export function keyParse(cache: ParseCacheHandle, file: string, bytes: Buffer): 
   return createHash("sha256").update(`${cache.salt}\0${file}\0`).update(bytes).digest("base64url");
 }
 
-/** The cached result for `key`, or null when there is none, it is for other bytes, or it is damaged. */
-export function readParsed(cache: ParseCacheHandle, file: string, key: string): ParsedFile | null {
-  if (!cache.filled) return null;
-  let stored: unknown;
-  try {
-    stored = v8.deserialize(fs.readFileSync(entryFile(cache, file)));
-  } catch {
-    // Missing, unreadable, or not a serialized value (a damaged cache): parsed again and rewritten.
-    return null;
-  }
-  if (!stored || typeof stored !== "object") return null;
-  const { key: found, parsed } = stored as { key?: unknown; parsed?: ParsedFile };
-  return found === key && parsed && parsed.file === file ? parsed : null;
+/** One cached parse and the key it was made for. */
+interface PackEntry {
+  key: string;
+  parsed: ParsedFile;
 }
 
-/** Keeps `parsed` for the next build. A cache that cannot be written only costs speed, so errors are ignored. */
-export function writeParsed(cache: ParseCacheHandle, key: string, parsed: ParsedFile): void {
+/** One thread's view of the cache during a build: the packs it read and the entries it will write. */
+export interface ParsePack {
+  cache: ParseCacheHandle;
+  share: number;
+  /** This share's pack as last written (read on first lookup), and the other packs (read on a miss). */
+  own: Map<string, PackEntry> | null;
+  others: Map<string, PackEntry> | null;
+  /** This build's entries for the share's files, in order: what savePack writes. */
+  next: Map<string, PackEntry>;
+  /** Whether `next` differs from the pack on disk (a file parsed, moved in, or gone). */
+  changed: boolean;
+}
+
+/** The entries of one pack file; an empty Map when it is missing or damaged (then rewritten). */
+function readPack(file: string): Map<string, PackEntry> {
   try {
-    fs.writeFileSync(entryFile(cache, parsed.file), v8.serialize({ key, parsed }));
+    const stored = v8.deserialize(fs.readFileSync(file));
+    if (stored instanceof Map) return stored as Map<string, PackEntry>;
+  } catch {
+    // Missing, unreadable, or not a serialized value (a damaged cache).
+  }
+  return new Map();
+}
+
+/** Starts the lookups of share `share`; nothing is read until the first lookup. */
+export function openPack(cache: ParseCacheHandle, share: number): ParsePack {
+  return { cache, share, own: null, others: null, next: new Map(), changed: false };
+}
+
+/** A usable entry: a plain object made for `key` and `file` (a damaged one is ignored). */
+function matchEntry(entry: PackEntry | undefined, file: string, key: string): ParsedFile | null {
+  if (!entry || typeof entry !== "object") return null;
+  return entry.key === key && entry.parsed && entry.parsed.file === file ? entry.parsed : null;
+}
+
+/**
+ * The cached result for `key`, or null when there is none, it is for other bytes, or it is
+ * damaged. Why the other packs on a miss: when articles are added or removed, the shares' bounds
+ * move and a file's entry may sit in another thread's pack; reading those costs one more read, and
+ * only when a file is new to this share.
+ */
+export function lookUpParsed(pack: ParsePack, file: string, key: string): ParsedFile | null {
+  if (!pack.cache.filled) return null;
+  pack.own ??= readPack(packFile(pack.cache, pack.share));
+  const mine = pack.own.get(file);
+  if (mine) return matchEntry(mine, file, key);
+  if (!pack.others) {
+    pack.others = new Map();
+    for (const name of listPacks(pack.cache))
+      if (name !== path.basename(packFile(pack.cache, pack.share)))
+        for (const [at, entry] of readPack(path.join(pack.cache.dir, name))) pack.others.set(at, entry);
+  }
+  return matchEntry(pack.others.get(file), file, key);
+}
+
+/** Records the entry of `file` for this build's pack; `fresh`: parsed now rather than found. */
+export function keepParsed(pack: ParsePack, key: string, parsed: ParsedFile, fresh: boolean): void {
+  pack.next.set(parsed.file, { key, parsed });
+  if (fresh || !pack.own?.has(parsed.file)) pack.changed = true;
+}
+
+/**
+ * Writes the share's pack when it changed: a file parsed, taken from another pack, or gone from
+ * the share. Written to a temporary name and renamed, so a stopped build never leaves half a pack.
+ * A cache that cannot be written only costs speed, so errors are ignored.
+ */
+export function savePack(pack: ParsePack): void {
+  const own = pack.own ?? (pack.cache.filled ? readPack(packFile(pack.cache, pack.share)) : new Map());
+  if (!pack.changed && own.size === pack.next.size) return;
+  const file = packFile(pack.cache, pack.share);
+  try {
+    fs.writeFileSync(`${file}.tmp`, v8.serialize(pack.next));
+    fs.renameSync(`${file}.tmp`, file);
   } catch {
     // Read-only or full cache folder: the next build parses again.
   }
 }
 
-/** Removes the entries of files no longer in `files` (articles deleted or renamed); returns how many. */
-export function pruneParsed(cache: ParseCacheHandle, files: readonly string[]): number {
-  const keep = new Set(files.map((file) => path.basename(entryFile(cache, file))));
+/** The pack files in the cache folder. */
+function listPacks(cache: ParseCacheHandle): string[] {
+  try {
+    return fs.readdirSync(cache.dir).filter((name) => PACK.test(name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes every file of the cache folder but the packs of shares 0 to `shares - 1`: packs of
+ * threads this build did not have, and entries of older cache formats. Returns how many.
+ */
+export function prunePacks(cache: ParseCacheHandle, shares: number): number {
   let names: string[];
   try {
     names = fs.readdirSync(cache.dir);
@@ -151,7 +225,8 @@ export function pruneParsed(cache: ParseCacheHandle, files: readonly string[]): 
   }
   let removed = 0;
   for (const name of names) {
-    if (keep.has(name)) continue;
+    const share = PACK.exec(name)?.[1];
+    if (share !== undefined && Number(share) < shares) continue;
     fs.rmSync(path.join(cache.dir, name), { force: true, recursive: true });
     removed++;
   }

@@ -8,7 +8,16 @@ import { isRemotePhoto, type PhotoUse } from "../core/photo-refs.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import { fillPattern, getLocale, type Locale } from "../core/locales/index.ts";
 import type { SiteConfig } from "../core/site-config.ts";
-import { keyParse, readParsed, writeParsed, type ParseCacheHandle, type ParsedFile } from "./parse-cache.ts";
+import {
+  keepParsed,
+  keyParse,
+  lookUpParsed,
+  openPack,
+  prunePacks,
+  savePack,
+  type ParseCacheHandle,
+  type ParsedFile,
+} from "./parse-cache.ts";
 import { decodeArticleSource, readArticleBytes } from "./read-content.ts";
 import { runTsWorker } from "./ts-worker.ts";
 
@@ -138,6 +147,7 @@ function parseFile(bytes: Buffer, absolute: string, root: string, config: SiteCo
  * Reads and prepares files in order, checking every photo they use, even in articles with other
  * problems. With a `cache`, a file whose bytes were parsed before (same path, settings and parser
  * code) is not parsed again; its photos are still looked up on disk, since they are other files.
+ * The files are share `share` of the build; its pack is written at the end unless `save` is false.
  */
 export function prepareFiles(
   files: readonly string[],
@@ -145,21 +155,22 @@ export function prepareFiles(
   config: SiteConfig,
   cache: ParseCacheHandle | null = null,
   memory: ParseMemory | null = null,
+  share = 0,
+  save = true,
 ): PreparedFile[] {
   const locale = getLocale(config.language);
-  return files.map((absolute): PreparedFile => {
+  const pack = cache ? openPack(cache, share) : null;
+  const prepared = files.map((absolute): PreparedFile => {
     const file = path.relative(root, absolute);
     const read = readArticleBytes(absolute, file, locale.writers);
     if ("problem" in read)
       return { file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null, fromCache: false };
     const key = cache ? keyParse(cache, file, read.bytes) : "";
     const remembered = memory?.get(file);
-    let parsed = cache ? (remembered?.key === key ? remembered.parsed : readParsed(cache, file, key)) : null;
+    let parsed = pack ? (remembered?.key === key ? remembered.parsed : lookUpParsed(pack, file, key)) : null;
     const fromCache = parsed !== null;
-    if (!parsed) {
-      parsed = parseFile(read.bytes, absolute, root, config, locale);
-      if (cache) writeParsed(cache, key, parsed);
-    }
+    if (!parsed) parsed = parseFile(read.bytes, absolute, root, config, locale);
+    if (pack) keepParsed(pack, key, parsed, !fromCache);
     const located = locatePhotos(parsed.photos, absolute, root, parsed.file, locale);
     const problems = [...parsed.problems, ...located.problems];
     // A file that could not be read as an article has no prepared article, so no photo paths either.
@@ -175,6 +186,8 @@ export function prepareFiles(
       ...(cache ? { kept: { key, parsed } } : {}),
     };
   });
+  if (pack && save) savePack(pack);
+  return prepared;
 }
 
 // Below this many files a second thread costs more to start than it saves.
@@ -184,7 +197,9 @@ const PARALLEL_THRESHOLD = 2000;
  * Prepares all files, split into contiguous shares over one thread per core for large sites
  * (parsing Markdown is the biggest single cost of a build). Results keep the files' order. With a
  * `memory` that holds most files (a running `npm start`), all runs on this thread: starting a
- * thread would cost more than the few files left to parse; `memory` is then brought up to date.
+ * thread would cost more than the few files left to parse; `memory` is then brought up to date,
+ * and the cache's packs are left as they are (why: rewriting every entry in one pack would cost a
+ * save more than parsing it; an article edited then is parsed again by the next `npm start`).
  */
 export async function prepareAllFiles(
   files: readonly string[],
@@ -200,9 +215,13 @@ export async function prepareAllFiles(
   const parts = Array.from({ length: shares }, (_, i) => files.slice(i * size, (i + 1) * size));
   const helpers = parts
     .slice(1)
-    .map((part) => runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache }));
-  const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory);
+    .map((part, i) =>
+      runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache, share: i + 1 }),
+    );
+  const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory, 0, !warm);
   const theirs = await Promise.all(helpers);
+  // Packs of shares this build did not have, and removed articles' entries, go (not while warm).
+  if (cache && !warm) prunePacks(cache, shares);
   const all = [mine, ...theirs.map((result) => result ?? [])].flat();
   if (memory) {
     memory.clear();

@@ -4,5 +4,11 @@ import type { SiteConfig } from "../core/site-config.ts";
 import type { ParseCacheHandle } from "./parse-cache.ts";
 import { prepareFiles } from "./prepare-articles.ts";
 
-const { files, root, config, cache } = workerData as { files: string[]; root: string; config: SiteConfig; cache: ParseCacheHandle | null };
-parentPort!.postMessage(prepareFiles(files, root, config, cache));
+const { files, root, config, cache, share } = workerData as {
+  files: string[];
+  root: string;
+  config: SiteConfig;
+  cache: ParseCacheHandle | null;
+  share: number;
+};
+parentPort!.postMessage(prepareFiles(files, root, config, cache, null, share));

@@ -11,7 +11,7 @@ import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
 import { checkWordListFile } from "./check-word-list.ts";
 import { prepareAllFiles, type ParseMemory } from "./prepare-articles.ts";
-import { openParseCache, pruneParsed } from "./parse-cache.ts";
+import { openParseCache } from "./parse-cache.ts";
 import { PhotoError, PhotoProcessor, publishPhotos } from "./photos.ts";
 import { loadApprovedComments, type LoadedComments } from "./load-comments.ts";
 import { getChangeNotesFolder, openCommentStore, readStoreChoice, type BuildMarker } from "../store/index.ts";
@@ -66,10 +66,6 @@ export async function checkContent(options: BuildOptions, memory: ParseMemory | 
       photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
-  pruneParsed(
-    cache,
-    files.map((file) => path.relative(options.root, file)),
-  );
   problems.push(...checkCollection(entries, locale));
   if (problems.length > 0) throw new ContentError(problems, { locale });
   return { config, articles, photoPaths, draftProblems, brokenDrafts, parsed };

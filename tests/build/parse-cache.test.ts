@@ -1,8 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import v8 from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashParserSources, listParserModules } from "../../lib/build/parse-cache.ts";
-import { buildSite, listFiles, makeTempDir, prepareFixture, ROOT } from "../helpers/build-site.ts";
+import { buildSite, makeTempDir, prepareFixture, ROOT } from "../helpers/build-site.ts";
 
 // Real builds of the fixture site with one kept cache: the build log says how many article files it
 // parsed and how many it took from the parse cache (BANTIN_CACHE_DIR/parsed).
@@ -18,6 +19,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(temp, { recursive: true, force: true });
 });
+
+/** The files of the cache folder, and the article paths of all entries in its packs. */
+async function listEntries(): Promise<{ names: string[]; files: string[] }> {
+  const dir = path.join(cacheDir(), "parsed");
+  const names = (await fs.readdir(dir)).sort();
+  const files: string[] = [];
+  for (const name of names) files.push(...(v8.deserialize(await fs.readFile(path.join(dir, name))) as Map<string, unknown>).keys());
+  return { names, files: files.sort() };
+}
 
 /** Builds with the kept cache; returns the counts of the `articles:` line and the output. */
 async function build(): Promise<{ code: number | null; parsed: number; cached: number; output: string }> {
@@ -37,7 +47,9 @@ describe("the parse cache", () => {
     const first = await build();
     expect(first.code, first.output).toBe(0);
     expect(first).toMatchObject({ parsed: ARTICLES, cached: 0 });
-    expect(await listFiles(path.join(cacheDir(), "parsed"))).toHaveLength(ARTICLES);
+    // A site this small is prepared on one thread: one pack holds every entry.
+    expect(await listEntries()).toMatchObject({ names: ["pack-0.v8"], files: expect.any(Array) });
+    expect((await listEntries()).files).toHaveLength(ARTICLES);
     const again = await build();
     expect(again.code, again.output).toBe(0);
     expect(again).toMatchObject({ parsed: 0, cached: ARTICLES });
@@ -67,16 +79,27 @@ describe("the parse cache", () => {
     expect(fixed).toMatchObject({ parsed: 0, cached: ARTICLES });
   });
 
-  it("ignores damaged entries, parses those files again and rewrites them", async () => {
-    const dir = path.join(cacheDir(), "parsed");
-    const names = await fs.readdir(dir);
-    await fs.writeFile(path.join(dir, names[0]!), "not a cache entry");
-    await fs.writeFile(path.join(dir, names[1]!), Buffer.alloc(0));
-    await fs.writeFile(path.join(dir, names[2]!), (await fs.readFile(path.join(dir, names[2]!))).subarray(0, 40));
+  it("ignores a damaged pack, parses its files again and rewrites it", async () => {
+    const pack = path.join(cacheDir(), "parsed/pack-0.v8");
+    const kept = await fs.readFile(pack);
+    await fs.writeFile(pack, "not a cache entry");
     const damaged = await build();
     expect(damaged.code, damaged.output).toBe(0);
-    expect(damaged).toMatchObject({ parsed: 3, cached: ARTICLES - 3 });
+    expect(damaged).toMatchObject({ parsed: ARTICLES, cached: 0 });
     expect(await build()).toMatchObject({ parsed: 0, cached: ARTICLES });
+    await fs.writeFile(pack, kept.subarray(0, 40));
+    expect(await build()).toMatchObject({ parsed: ARTICLES, cached: 0 });
+    expect(await build()).toMatchObject({ parsed: 0, cached: ARTICLES });
+  });
+
+  it("finds entries in another thread's pack, and removes packs and files it does not use", async () => {
+    const dir = path.join(cacheDir(), "parsed");
+    await fs.rename(path.join(dir, "pack-0.v8"), path.join(dir, "pack-3.v8"));
+    await fs.writeFile(path.join(dir, "0123abcd.v8"), "an entry of the older one-file-per-article cache");
+    const moved = await build();
+    expect(moved.code, moved.output).toBe(0);
+    expect(moved).toMatchObject({ parsed: 0, cached: ARTICLES });
+    expect((await listEntries()).names).toEqual(["pack-0.v8"]);
   });
 
   it("drops the entry of a removed article", async () => {
@@ -84,7 +107,10 @@ describe("the parse cache", () => {
     const result = await build();
     expect(result.code, result.output).toBe(0);
     expect(result).toMatchObject({ parsed: 0, cached: ARTICLES - 1 });
-    expect(await listFiles(path.join(cacheDir(), "parsed"))).toHaveLength(ARTICLES - 1);
+    const { names, files } = await listEntries();
+    expect(names).toEqual(["pack-0.v8"]);
+    expect(files).toHaveLength(ARTICLES - 1);
+    expect(files).not.toContain("articles/them-mot-bai.md");
   });
 });
 
