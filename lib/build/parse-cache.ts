@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
+import { threadId } from "node:worker_threads";
 import type { CollectionEntry, PreparedArticle } from "../core/article.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import type { PhotoUse } from "../core/photo-refs.ts";
@@ -195,11 +196,14 @@ export function savePack(pack: ParsePack): void {
   const own = pack.own ?? (pack.cache.filled ? readPack(packFile(pack.cache, pack.share)) : new Map());
   if (!pack.changed && own.size === pack.next.size) return;
   const file = packFile(pack.cache, pack.share);
+  // A name of this thread's own, so two builds sharing a cache folder never write into one file.
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
-    fs.writeFileSync(`${file}.tmp`, v8.serialize(pack.next));
-    fs.renameSync(`${file}.tmp`, file);
+    fs.writeFileSync(temporary, v8.serialize(pack.next));
+    fs.renameSync(temporary, file);
   } catch {
     // Read-only or full cache folder: the next build parses again.
+    fs.rmSync(temporary, { force: true });
   }
 }
 
