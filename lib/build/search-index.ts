@@ -96,6 +96,19 @@ async function writeIfChanged(file: string, content: Uint8Array | string): Promi
   return true;
 }
 
+/** Moves `source` to `target` unless `target` already holds the same bytes; true when moved. */
+async function moveIfChanged(source: string, target: string): Promise<boolean> {
+  const old = await fs.readFile(target).catch(() => null);
+  if (old?.equals(await fs.readFile(source))) return false;
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  // The scratch folder is in the cache, which may be on another file system than the site.
+  await fs.rename(source, target).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EXDEV") throw error;
+    await fs.copyFile(source, target);
+  });
+  return true;
+}
+
 /**
  * Makes `<siteDir>/pagefind/` the search index of `records`, and nothing else: one Pagefind index
  * per publication year in `pagefind/<year>/`, and `pagefind/shards.json` listing them newest first.
@@ -128,7 +141,7 @@ export async function updateSearchIndex(records: readonly SearchRecord[], siteDi
     const built = stale.size > 0 ? await buildShardFiles(stale, scratch) : new Map<string, Map<string, string>>();
     for (const [year, files] of built) {
       for (const [name, source] of files) {
-        if (await writeIfChanged(path.join(indexDir, year, name), await fs.readFile(source))) written++;
+        if (await moveIfChanged(source, path.join(indexDir, year, name))) written++;
       }
       next[year] = { hash: hashSearchRecords(stale.get(year) ?? [], version), files: [...files.keys()].sort() };
     }
