@@ -127,10 +127,14 @@ export async function updateSearchIndex(records: readonly SearchRecord[], siteDi
   const groups = groupSearchRecordsByYear(records);
   const next: Record<string, ShardState> = {};
   const stale = new Map<string, readonly SearchRecord[]>();
+  const hashes = new Map<string, string>();
   for (const [year, shardRecords] of groups) {
     if (!/^\d{4}$/.test(year))
-      throw new BantinError(`An article dated "${year}…" has no four-digit year for the search index; check its date`);
+      throw new BantinError(
+        `The search index could not place ${shardRecords[0]?.url} in a year: its date "${shardRecords[0]?.sort.date}" does not start with four digits; check the article's date`,
+      );
     const hash = hashSearchRecords(shardRecords, version);
+    hashes.set(year, hash);
     const old = previous[year];
     if (old?.hash === hash && (await allExist(path.join(indexDir, year), old.files))) next[year] = old;
     else stale.set(year, shardRecords);
@@ -143,7 +147,7 @@ export async function updateSearchIndex(records: readonly SearchRecord[], siteDi
       for (const [name, source] of files) {
         if (await moveIfChanged(source, path.join(indexDir, year, name))) written++;
       }
-      next[year] = { hash: hashSearchRecords(stale.get(year) ?? [], version), files: [...files.keys()].sort() };
+      next[year] = { hash: hashes.get(year)!, files: [...files.keys()].sort() };
     }
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
