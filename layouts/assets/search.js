@@ -1,4 +1,4 @@
-// The search page: reads ?q=, asks the Pagefind index the build wrote (/pagefind/) and lists the
+// The search page: reads ?q=, asks the Pagefind index the build wrote (/pagefind/, one shard a year) and lists the
 // articles found. Every text from the index is put on the page with textContent; the only markup
 // kept from an excerpt is Pagefind's <mark> around the words that matched.
 const root = document.querySelector(".search-page");
@@ -60,15 +60,35 @@ function renderResult(data) {
   return item;
 }
 
+/**
+ * Pagefind, with every shard of the index loaded: the build writes one index per year and lists them,
+ * newest first, in /pagefind/shards.json. The newest is imported; the others are merged into it, so a
+ * search asks all of them and ranks their results together.
+ */
+async function loadPagefind() {
+  const answer = await fetch("/pagefind/shards.json");
+  if (!answer.ok) throw new Error(`shards.json: HTTP ${answer.status}`);
+  const { shards } = await answer.json();
+  if (shards.length === 0) return null;
+  const pagefind = await import(`${shards[0]}pagefind.js`);
+  // On the page's own thread: the CSP's 'wasm-unsafe-eval' is granted to this page, not to a worker.
+  await pagefind.options({ noWorker: true, excerptLength: 32 });
+  // Each merged shard takes its options here (options() above sets the newest one's only).
+  for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard, { excerptLength: 32 });
+  return pagefind;
+}
+
 async function run(query) {
   say(t.loading);
   let pagefind;
   try {
-    pagefind = await import("/pagefind/pagefind.js");
-    // On the page's own thread: the CSP's 'wasm-unsafe-eval' is granted to this page, not to a worker.
-    await pagefind.options({ noWorker: true, excerptLength: 32 });
+    pagefind = await loadPagefind();
   } catch {
     say(t.failed, true);
+    return;
+  }
+  if (!pagefind) {
+    say(fill(t.none, { query }), true);
     return;
   }
   const search = await pagefind.search(query);

@@ -2,36 +2,42 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
 import { BantinError } from "../core/errors.ts";
-import type { SearchRecord } from "../core/search-records.ts";
+import { groupSearchRecordsByYear, type SearchRecord } from "../core/search-records.ts";
+import { buildShardFiles } from "./search-shards.ts";
 
-/** The folder of the site the index lives in: `/pagefind/pagefind.js`, as the search page imports it. */
+/** The folder of the site the index lives in: one shard per year, `/pagefind/<year>/pagefind.js`. */
 export const SEARCH_INDEX_DIR = "pagefind";
+
+/** The list of shards the search page loads, newest first: `/pagefind/shards.json`. */
+export const SHARD_MANIFEST = "shards.json";
 
 /** What one build did to the index, for its log line. */
 export interface SearchIndexResult {
-  /** `written`: indexed again; `unchanged`: the records and the files on disk were those of the last index. */
+  /** `written`: some shard indexed again, or a file put back or removed; `unchanged`: nothing touched. */
   status: "written" | "unchanged";
   pages: number;
+  /** Every shard (year), newest first, and those indexed again by this build. */
+  shards: string[];
+  indexed: string[];
   /** Files written (new or changed bytes) and removed (left by an earlier index). */
   written: number;
   removed: number;
 }
 
-/** What the cache remembers of the last index written into one site folder. */
-interface IndexState {
-  format: number;
-  outDir: string;
+/** What the cache remembers of one shard written into a site folder: its records' hash, its files. */
+interface ShardState {
   hash: string;
   files: string[];
 }
 
-const FORMAT = 1;
+interface IndexState {
+  format: number;
+  outDir: string;
+  shards: Record<string, ShardState>;
+}
 
-// Pagefind also writes its ready-made interfaces; the search page uses its own script
-// (layouts/assets/search.js) and runs Pagefind on the page's thread, so these are never loaded.
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
+const FORMAT = 2;
 
 /** Where the state for `siteDir` is kept: outside the site, so never deployed. */
 function getStatePath(cacheDir: string, siteDir: string): string {
@@ -39,13 +45,13 @@ function getStatePath(cacheDir: string, siteDir: string): string {
   return path.join(cacheDir, "search", `${key}.json`);
 }
 
-async function readState(file: string, outDir: string): Promise<IndexState | null> {
+async function readState(file: string, outDir: string): Promise<Record<string, ShardState>> {
   try {
     const data = JSON.parse(await fs.readFile(file, "utf8")) as Partial<IndexState>;
-    if (data.format !== FORMAT || data.outDir !== outDir || typeof data.hash !== "string" || !Array.isArray(data.files)) return null;
-    return { format: FORMAT, outDir, hash: data.hash, files: data.files.filter((name) => typeof name === "string") };
+    if (data.format !== FORMAT || data.outDir !== outDir || typeof data.shards !== "object" || !data.shards) return {};
+    return data.shards;
   } catch {
-    return null;
+    return {};
   }
 }
 
@@ -56,9 +62,9 @@ async function readPagefindVersion(): Promise<string> {
   return manifest.version;
 }
 
-/** A hash of everything the index is made from: the records, in order, and the Pagefind version. */
-export async function hashSearchRecords(records: readonly SearchRecord[]): Promise<string> {
-  const hash = createHash("sha256").update(`${FORMAT}\n${await readPagefindVersion()}\n`);
+/** A hash of everything a shard's index is made from: its records, in order, and the Pagefind version. */
+export function hashSearchRecords(records: readonly SearchRecord[], pagefindVersion: string): string {
+  const hash = createHash("sha256").update(`${FORMAT}\n${pagefindVersion}\n`);
   for (const record of records) hash.update(JSON.stringify(record)).update("\n");
   return hash.digest("hex");
 }
@@ -81,73 +87,88 @@ async function listFilesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
-/** Runs Pagefind over `records`: the index files, by path relative to the index folder. */
-async function buildIndexFiles(records: readonly SearchRecord[]): Promise<Map<string, Uint8Array>> {
-  const { index, errors } = await pagefind.createIndex({}).catch((error: unknown) => {
-    throw new BantinError(
-      `Pagefind could not start (${error instanceof Error ? error.message : String(error)}); run npm ci so that its binary for this platform (@pagefind/${process.platform}-${process.arch}) is installed, then build again`,
-      { cause: error },
-    );
+/** Writes `content` to `file` unless it already holds those bytes; true when written. */
+async function writeIfChanged(file: string, content: Uint8Array | string): Promise<boolean> {
+  const old = await fs.readFile(file).catch(() => null);
+  if (old?.equals(typeof content === "string" ? Buffer.from(content) : content)) return false;
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, content);
+  return true;
+}
+
+/** Moves `source` to `target` unless `target` already holds the same bytes; true when moved. */
+async function moveIfChanged(source: string, target: string): Promise<boolean> {
+  const old = await fs.readFile(target).catch(() => null);
+  if (old?.equals(await fs.readFile(source))) return false;
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  // The scratch folder is in the cache, which may be on another file system than the site.
+  await fs.rename(source, target).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EXDEV") throw error;
+    await fs.copyFile(source, target);
   });
-  if (!index) throw new BantinError(`Pagefind could not start an index: ${errors.join("; ")}; build again, and report it if it persists`);
-  try {
-    // Records from memory, one at a time. Measured on 4,000 generated articles (2 shared cores,
-    // CPU seconds of Pagefind + Node): these records 16.9 + 2.0; the same sent all at once
-    // 19.6 + 2.8; the built article pages read back and sent as HTML 17.4 + 4.8 (all at once
-    // 19.3 + 5.7); Pagefind reading the whole folder itself 18.5 + 1.1. Most of Pagefind's share is
-    // building and compressing the index files, whatever feeds it.
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new BantinError(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
-    }
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length) throw new BantinError(`Pagefind could not write the index: ${fileErrors.join("; ")}`);
-    return new Map(files.filter((file) => !UNUSED.test(file.path)).map((file) => [file.path, file.content]));
-  } finally {
-    await index.deleteIndex();
-    // The service is a child process: closed, so that a build never leaves it running.
-    await pagefind.close();
-  }
+  return true;
 }
 
 /**
- * Makes `<siteDir>/pagefind/` the search index of `records`, and nothing else: files whose bytes
- * changed are written, files an earlier index left are removed, the rest are not touched. When the
- * records are those of the last index written here (a hash kept in `cacheDir/search/`) and its
- * files are all in place, nothing is indexed at all: approving a comment, for one, changes no record.
+ * Makes `<siteDir>/pagefind/` the search index of `records`, and nothing else: one Pagefind index
+ * per publication year in `pagefind/<year>/`, and `pagefind/shards.json` listing them newest first.
+ * A shard whose records are those it was last built from (a hash per shard, kept in
+ * `cacheDir/search/`) and whose files are all in place is not touched; the others are indexed
+ * again, and only their files whose bytes changed are written. Files no shard lists (a year with no
+ * article left, an index of an older layout) are removed. Approving a comment changes no record;
+ * editing an article re-indexes its year alone.
  */
 export async function updateSearchIndex(records: readonly SearchRecord[], siteDir: string, cacheDir: string): Promise<SearchIndexResult> {
   const outDir = path.resolve(siteDir);
   const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
   const stateFile = getStatePath(cacheDir, outDir);
-  const hash = await hashSearchRecords(records);
-  const state = await readState(stateFile, outDir);
-  if (state?.hash === hash && (await allExist(indexDir, state.files))) {
-    return { status: "unchanged", pages: records.length, written: 0, removed: 0 };
+  const version = await readPagefindVersion();
+  const previous = await readState(stateFile, outDir);
+  const groups = groupSearchRecordsByYear(records);
+  const next: Record<string, ShardState> = {};
+  const stale = new Map<string, readonly SearchRecord[]>();
+  const hashes = new Map<string, string>();
+  for (const [year, shardRecords] of groups) {
+    if (!/^\d{4}$/.test(year))
+      throw new BantinError(
+        `The search index could not place ${shardRecords[0]?.url} in a year: its date "${shardRecords[0]?.sort.date}" does not start with four digits; check the article's date`,
+      );
+    const hash = hashSearchRecords(shardRecords, version);
+    hashes.set(year, hash);
+    const old = previous[year];
+    if (old?.hash === hash && (await allExist(path.join(indexDir, year), old.files))) next[year] = old;
+    else stale.set(year, shardRecords);
   }
-  const files = await buildIndexFiles(records);
+  const scratch = path.join(cacheDir, "search", `build-${process.pid}`);
   let written = 0;
-  for (const [name, content] of files) {
-    const file = path.join(indexDir, name);
-    const old = await fs.readFile(file).catch(() => null);
-    if (old?.equals(content)) continue;
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, content);
-    written++;
+  try {
+    const built = stale.size > 0 ? await buildShardFiles(stale, scratch) : new Map<string, Map<string, string>>();
+    for (const [year, files] of built) {
+      for (const [name, source] of files) {
+        if (await moveIfChanged(source, path.join(indexDir, year, name))) written++;
+      }
+      next[year] = { hash: hashes.get(year)!, files: [...files.keys()].sort() };
+    }
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
   }
+  const shards = [...groups.keys()];
+  const manifest = `${JSON.stringify({ shards: shards.map((year) => `/${SEARCH_INDEX_DIR}/${year}/`) })}\n`;
+  if (await writeIfChanged(path.join(indexDir, SHARD_MANIFEST), manifest)) written++;
+  const keep = new Set([SHARD_MANIFEST, ...shards.flatMap((year) => next[year]!.files.map((name) => path.join(year, name)))]);
   let removed = 0;
   for (const name of await listFilesUnder(indexDir)) {
-    if (files.has(name)) continue;
+    if (keep.has(name)) continue;
     await fs.rm(path.join(indexDir, name), { force: true });
     removed++;
   }
   await removeEmptyFolders(indexDir);
   await fs.mkdir(path.dirname(stateFile), { recursive: true });
-  const next: IndexState = { format: FORMAT, outDir, hash, files: [...files.keys()].sort() };
   const temporary = `${stateFile}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify(next));
+  await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, outDir, shards: next } satisfies IndexState));
   await fs.rename(temporary, stateFile);
-  return { status: "written", pages: records.length, written, removed };
+  const touched = stale.size > 0 || written > 0 || removed > 0;
+  return { status: touched ? "written" : "unchanged", pages: records.length, shards, indexed: [...stale.keys()], written, removed };
 }
 
 /** Removes the folders under `dir` that a removal left empty (deepest first). */

@@ -66,3 +66,19 @@ export function listSearchRecords(catalog: Pick<Catalog, "articlePages" | "site"
     })
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
+
+/**
+ * The records split by publication year (the article's date in the site's time zone, as its
+ * `datetime` says), newest year first: one search index shard each, so that editing an article
+ * re-indexes its year only. Each shard keeps the records' URL order.
+ */
+export function groupSearchRecordsByYear(records: readonly SearchRecord[]): Map<string, SearchRecord[]> {
+  const years = new Map<string, SearchRecord[]>();
+  for (const record of records) {
+    const year = (record.sort.date ?? "").slice(0, 4);
+    const shard = years.get(year);
+    if (shard) shard.push(record);
+    else years.set(year, [record]);
+  }
+  return new Map([...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)));
+}

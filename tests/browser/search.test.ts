@@ -14,6 +14,9 @@ if (skip) console.warn(`[skip] browser tests: ${skip}`);
 
 const TITLE = "Đẩy mạnh cải cách hành chính ở phường";
 const ARTICLE = "/tin-hoat-dong/cai-cach-hanh-chinh/";
+// The same words a year earlier: the index has a shard per year, and a search asks both.
+const OLDER_TITLE = "Cải cách thủ tục đất đai năm trước";
+const OLDER_ARTICLE = "/doi-song/cai-cach-dat-dai/";
 const DANGEROUS = "Tiêu đề <script>alert(\"x\")</script> & 'nháy'";
 
 describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)", () => {
@@ -35,6 +38,19 @@ describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)
         "lead: Người dân làm thủ tục nhanh hơn nhờ một cửa liên thông.",
         "---",
         "Nhờ cải cách hành chính, phường rút ngắn thời gian giải quyết hồ sơ còn một nửa.",
+        "",
+      ].join("\n"),
+    );
+    await fs.writeFile(
+      path.join(contentDir, "articles", "cai-cach-dat-dai.md"),
+      [
+        "---",
+        `title: ${OLDER_TITLE}`,
+        "date: 2020-03-02T08:00:00+07:00",
+        "author: Lan Phương",
+        "section: Đời sống",
+        "---",
+        "Phường tiếp tục cải cách thủ tục đất đai cho người dân.",
         "",
       ].join("\n"),
     );
@@ -84,6 +100,8 @@ describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openWatched(context);
     await page.goto(`${server.origin}/`);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
     await page.getByRole("search").getByLabel("Tìm bài viết").fill("cai cach");
     const [answer] = await Promise.all([page.waitForResponse((r) => r.url().includes("/tim-kiem/")), page.keyboard.press("Enter")]);
     // A plain GET of the form: the query is in the address, as a reader can share it.
@@ -98,6 +116,14 @@ describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)
     expect(await first.locator("time").getAttribute("datetime")).toMatch(/^2021-12-07T08:00:00/);
     expect(await first.locator(".search-excerpt mark").allTextContents()).not.toEqual([]);
     expect(await page.locator("#search-status").textContent()).toContain("“cai cach”");
+    // Both shards answered (2021 and 2020), their results in one list.
+    expect(requested).toContain("/pagefind/shards.json");
+    expect(requested.some((url) => url.startsWith("/pagefind/2021/"))).toBe(true);
+    expect(requested.some((url) => url.startsWith("/pagefind/2020/"))).toBe(true);
+    const hrefs = await page.locator(".search-title a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs).toContain(ARTICLE);
+    expect(hrefs).toContain(OLDER_ARTICLE);
+    expect(await page.locator(".search-result").count()).toBe(hrefs.length);
     // The field keeps what the reader typed, for the next search.
     expect(await page.locator("#search-q").inputValue()).toBe("cai cach");
     expect(problems).toEqual([]);

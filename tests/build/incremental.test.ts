@@ -78,7 +78,7 @@ describe("an incremental build after each kind of change", () => {
     expect(first.unchanged).toBe(0);
     expect(first.line).toContain("(all rendered: no cache)");
     expect(first.search).toMatch(/^4 pages in /);
-    expect(await listFiles(path.join(outDir(), "pagefind"))).toContain("pagefind.js");
+    expect(await listFiles(path.join(outDir(), "pagefind"))).toContain("2021/pagefind.js");
     await expectSameAsCleanBuild();
   });
 
@@ -86,7 +86,7 @@ describe("an incremental build after each kind of change", () => {
     const before = await readMtimes(outDir());
     const again = await buildIncrementally();
     expect(again).toMatchObject({ rendered: 0, deleted: 0 });
-    expect(again.search).toMatch(/^unchanged \(4 pages\)/);
+    expect(again.search).toMatch(/^unchanged \(4 pages, 1 shard\(s\)\)/);
     expect(await readMtimes(outDir())).toEqual(before);
     await expectSameAsCleanBuild();
   });
@@ -127,7 +127,7 @@ describe("an incremental build after each kind of change", () => {
     const build = await buildIncrementally();
     expect(build.rendered).toBeGreaterThan(0);
     // Indexed again, and the files of the old index that the new one does not have are gone.
-    expect(build.search).toMatch(/^4 pages in .* [1-9]\d* removed\)$/);
+    expect(build.search).toMatch(/^4 pages in .* \(1 of 1 shard\(s\) indexed: 2021; .* [1-9]\d* removed\)$/);
     expect(await listFiles(path.join(outDir(), "pagefind"))).not.toEqual(indexBefore);
     await expectSameAsCleanBuild();
   });
@@ -168,6 +168,36 @@ describe("an incremental build after each kind of change", () => {
     await buildIncrementally();
     const added = (await listFiles(outDir())).filter((file) => !before.includes(file));
     expect(added.some((file) => file.endsWith("cam-dang/index.html"))).toBe(true);
+    // An article of a new year: a shard of its own, listed first; the 2021 shard is not touched.
+    expect(added).toContain("pagefind/2030/pagefind.js");
+    expect(JSON.parse(await fs.readFile(path.join(outDir(), "pagefind/shards.json"), "utf8"))).toEqual({
+      shards: ["/pagefind/2030/", "/pagefind/2021/"],
+    });
+    await expectSameAsCleanBuild();
+  });
+
+  it("re-indexes only the shard of the year whose article was edited", async () => {
+    const before = await readMtimes(path.join(outDir(), "pagefind"));
+    await editFile(path.join(contentDir, "articles/cam-dang/index.md"), (text) => `${text}\nMột đoạn thêm vào bài năm 2030.\n`);
+    const build = await buildIncrementally();
+    expect(build.search).toMatch(/^4 pages in .* \(1 of 2 shard\(s\) indexed: 2030; [1-9]\d* file\(s\) written/);
+    const after = await readMtimes(path.join(outDir(), "pagefind"));
+    const touched = [...after.keys()].filter((file) => before.get(file) !== after.get(file));
+    expect(touched.length).toBeGreaterThan(0);
+    expect(touched.filter((file) => !file.startsWith("2030/"))).toEqual([]);
+    await expectSameAsCleanBuild();
+  });
+
+  it("deletes the shard of a year with no article left", async () => {
+    const article = path.join(contentDir, "articles/cam-dang");
+    const kept = path.join(temp, "cam-dang");
+    await fs.rename(article, kept);
+    const build = await buildIncrementally();
+    expect(build.search).toMatch(/^3 pages in .* \(0 of 1 shard\(s\) indexed; 1 file\(s\) written, [1-9]\d* removed\)$/);
+    expect((await listFiles(path.join(outDir(), "pagefind"))).filter((file) => file.startsWith("2030/"))).toEqual([]);
+    await expectSameAsCleanBuild();
+    await fs.rename(kept, article);
+    expect((await buildIncrementally()).search).toMatch(/\(1 of 2 shard\(s\) indexed: 2030;/);
     await expectSameAsCleanBuild();
   });
 
@@ -176,8 +206,8 @@ describe("an incremental build after each kind of change", () => {
     expect((await buildIncrementally()).rendered).toBe(1);
     await expectSameAsCleanBuild();
     // An index file gone: indexed again though no record changed.
-    await fs.rm(path.join(outDir(), "pagefind/pagefind.js"));
-    expect((await buildIncrementally()).search).toMatch(/\(1 file\(s\) written, 0 removed\)$/);
+    await fs.rm(path.join(outDir(), "pagefind/2021/pagefind.js"));
+    expect((await buildIncrementally()).search).toMatch(/\(1 of 2 shard\(s\) indexed: 2021; 1 file\(s\) written, 0 removed\)$/);
     await expectSameAsCleanBuild();
     await fs.rm(outDir(), { recursive: true });
     const build = await buildIncrementally();

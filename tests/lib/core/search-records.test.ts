@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../../lib/core/catalog.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
-import { listSearchRecords, toPlainText } from "../../../lib/core/search-records.ts";
+import { groupSearchRecordsByYear, listSearchRecords, type SearchRecord, toPlainText } from "../../../lib/core/search-records.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
 import { makeArticle } from "../../helpers/articles.ts";
 
@@ -55,5 +55,36 @@ describe("listSearchRecords", () => {
     const before = listSearchRecords(buildCatalog(articles, config, vi, NOW));
     const after = listSearchRecords(buildCatalog(articles, config, vi, NOW, new Map([["zeta", [comment]]])));
     expect(after).toEqual(before);
+  });
+});
+
+describe("groupSearchRecordsByYear", () => {
+  const record = (url: string, datetime: string): SearchRecord => ({
+    url,
+    language: "vi",
+    content: url,
+    meta: { datetime },
+    filters: {},
+    sort: { date: datetime },
+  });
+
+  it("splits by the year of the site-time date, newest year first, keeping the order within a year", () => {
+    // 01/01/2022 00:30 in Hà Nội is still 2021 in UTC: the year is the one the site's readers see.
+    const records = [
+      record("/a/", "2021-12-31T23:30:00+07:00"),
+      record("/b/", "2022-01-01T00:30:00+07:00"),
+      record("/c/", "2020-05-01T08:00:00+07:00"),
+      record("/d/", "2021-01-01T08:00:00+07:00"),
+    ];
+    const groups = groupSearchRecordsByYear(records);
+    expect([...groups.keys()]).toEqual(["2022", "2021", "2020"]);
+    expect(groups.get("2021")!.map((r) => r.url)).toEqual(["/a/", "/d/"]);
+    expect(groups.get("2022")!.map((r) => r.url)).toEqual(["/b/"]);
+  });
+
+  it("dates records by the site's time zone, as listSearchRecords writes them", () => {
+    const late = makeArticle("late", { dateIso: "2021-12-31T23:30:00+07:00" });
+    const catalog = buildCatalog([late], config, vi, NOW);
+    expect([...groupSearchRecordsByYear(listSearchRecords(catalog)).keys()]).toEqual(["2021"]);
   });
 });
