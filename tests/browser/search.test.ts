@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { getBrowserSkipReason, launchBrowser, openWatchedPage } from "../helpers/browser.ts";
 import { buildSite, makeTempDir, prepareFixture } from "../helpers/build-site.ts";
 import { readHeaderRules } from "../helpers/netlify-headers.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
@@ -70,35 +70,9 @@ describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)
     if (temp) await fs.rm(temp, { recursive: true, force: true });
   });
 
-  /** A page that records console errors, page errors, failed requests and CSP violations. */
-  async function openWatched(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("dialog", (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on("response", (answer) => {
-      if (answer.status() >= 400) problems.push(`HTTP ${answer.status()}: ${answer.url()}`);
-    });
-    await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP: ${text}`));
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
-          `${event.violatedDirective} blocked ${event.blockedURI}`,
-        );
-      });
-    });
-    return { page, problems };
-  }
-
   it("finds “cải cách” from the masthead box typed without diacritics, with no console error or CSP violation", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await openWatched(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(`${server.origin}/`);
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
@@ -132,7 +106,7 @@ describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)
 
   it("puts every title on the page as text, never as markup", async () => {
     const context = await browser.newContext();
-    const { page, problems } = await openWatched(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(`${server.origin}/tim-kiem/?q=${encodeURIComponent("tieu de nhay")}`);
     const link = page.locator(".search-title a").first();
     await link.waitFor();
@@ -144,7 +118,7 @@ describe.skipIf(skip)("search in a real browser, under the site's CSP (Chromium)
 
   it("says so, and links to the archive, when nothing matches", async () => {
     const context = await browser.newContext();
-    const { page, problems } = await openWatched(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(`${server.origin}/tim-kiem/?q=xyzzyq`);
     await page.locator("#search-status a").waitFor();
     expect(await page.locator("#search-status").textContent()).toContain("Không tìm thấy bài nào phù hợp với “xyzzyq”");

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderCommentProblemPage } from "../../lib/core/comment-page.ts";
 import { getLocale } from "../../lib/core/locales/index.ts";
-import { getBrowserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { getBrowserSkipReason, launchBrowser, openWatchedPage } from "../helpers/browser.ts";
 import { decideComments } from "../../lib/comments/index.ts";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
 import { buildWithApprovedComment, makeTempDir, prepareFixture, type BuildResult } from "../helpers/build-site.ts";
@@ -201,23 +201,7 @@ describe.skipIf(skip)("the built pages in Chromium (axe-core, with the site's CS
     "%s (%s): no accessibility violations, console errors or CSP violations",
     async (_name, url, shown, open) => {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("response", (answer) => {
-        if (answer.status() >= 400) problems.push(`HTTP ${answer.status()}: ${answer.url()}`);
-      });
-      await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP: ${text}`));
-      await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (event) => {
-          (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
-            `${event.violatedDirective} blocked ${event.blockedURI}`,
-          );
-        });
-      });
+      const { page, problems } = await openWatchedPage(context);
       const response = await page.goto(server.origin + url, { waitUntil: "load" });
       expect(response?.status()).toBe(200);
       expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
