@@ -26,6 +26,8 @@ export interface BuildOptions {
   recordBuild: boolean;
   /** Comments read from the store at once (BANTIN_COMMENT_CONCURRENCY, default 32). */
   commentConcurrency: number;
+  /** Running under `npm start` (Eleventy's serve mode): the search index is updated after the reload, not before. */
+  watching: boolean;
   /** Threads for parsing and rendering large sites (BANTIN_THREADS, default one per core). */
   threads: number;
 }
@@ -55,5 +57,6 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env, root = pr
     recordBuild: env.CONTEXT === "production" || flag(env.BANTIN_RECORD_BUILD),
     commentConcurrency: Math.max(1, Number(env.BANTIN_COMMENT_CONCURRENCY) || 32),
     threads: Math.max(1, Number(env.BANTIN_THREADS) || os.availableParallelism()),
+    watching: env.ELEVENTY_RUN_MODE === "serve",
   };
 }

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BantinError } from "../core/errors.ts";
-import { groupSearchRecordsByYear, type SearchRecord } from "../core/search-records.ts";
+import { groupSearchRecords, SHARD_SIZE, type SearchRecord } from "../core/search-records.ts";
 import { buildShardFiles } from "./search-shards.ts";
 
-/** The folder of the site the index lives in: one shard per year, `/pagefind/<year>/pagefind.js`. */
+/** The folder of the site the index lives in: one shard per period, `/pagefind/<2023 or 2023-04>/pagefind.js`. */
 export const SEARCH_INDEX_DIR = "pagefind";
 
 /** The list of shards the search page loads, newest first: `/pagefind/shards.json`. */
@@ -17,12 +18,18 @@ export interface SearchIndexResult {
   /** `written`: some shard indexed again, or a file put back or removed; `unchanged`: nothing touched. */
   status: "written" | "unchanged";
   pages: number;
-  /** Every shard (year), newest first, and those indexed again by this build. */
+  /** Every shard (its period: year, month or day), newest first, and those indexed again by this build. */
   shards: string[];
   indexed: string[];
   /** Files written (new or changed bytes) and removed (left by an earlier index). */
   written: number;
   removed: number;
+}
+
+/** How the index is built: Pagefind processes at once (default one per core), records a shard may hold. */
+export interface IndexOptions {
+  services?: number;
+  shardSize?: number;
 }
 
 /** What the cache remembers of one shard written into a site folder: its records' hash, its files. */
@@ -111,51 +118,57 @@ async function moveIfChanged(source: string, target: string): Promise<boolean> {
 
 /**
  * Makes `<siteDir>/pagefind/` the search index of `records`, and nothing else: one Pagefind index
- * per publication year in `pagefind/<year>/`, and `pagefind/shards.json` listing them newest first.
- * A shard whose records are those it was last built from (a hash per shard, kept in
- * `cacheDir/search/`) and whose files are all in place is not touched; the others are indexed
- * again, and only their files whose bytes changed are written. Files no shard lists (a year with no
- * article left, an index of an older layout) are removed. Approving a comment changes no record;
- * editing an article re-indexes its year alone.
+ * per shard (a publication year, or a month or day of a large one: groupSearchRecords) in
+ * `pagefind/<period>/`, and `pagefind/shards.json` listing them newest first. A shard whose records
+ * are those it was last built from (a hash per shard, kept in `cacheDir/search/`) and whose files
+ * are all in place is not touched; the others are indexed again, by up to `services` Pagefind
+ * processes at once, and only their files whose bytes changed are written. Files no shard lists (a
+ * period with no article left, an index of an older layout) are removed. Approving a comment
+ * changes no record; editing an article re-indexes its shard alone.
  */
-export async function updateSearchIndex(records: readonly SearchRecord[], siteDir: string, cacheDir: string): Promise<SearchIndexResult> {
+export async function updateSearchIndex(
+  records: readonly SearchRecord[],
+  siteDir: string,
+  cacheDir: string,
+  { services = os.availableParallelism(), shardSize = SHARD_SIZE }: IndexOptions = {},
+): Promise<SearchIndexResult> {
   const outDir = path.resolve(siteDir);
   const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
   const stateFile = getStatePath(cacheDir, outDir);
   const version = await readPagefindVersion();
   const previous = await readState(stateFile, outDir);
-  const groups = groupSearchRecordsByYear(records);
+  const groups = groupSearchRecords(records, shardSize);
   const next: Record<string, ShardState> = {};
   const stale = new Map<string, readonly SearchRecord[]>();
   const hashes = new Map<string, string>();
-  for (const [year, shardRecords] of groups) {
-    if (!/^\d{4}$/.test(year))
+  for (const [key, shardRecords] of groups) {
+    if (!/^\d{4}(-\d{2}){0,2}$/.test(key))
       throw new BantinError(
-        `The search index could not place ${shardRecords[0]?.url} in a year: its date "${shardRecords[0]?.sort.date}" does not start with four digits; check the article's date`,
+        `The search index could not place ${shardRecords[0]?.url} in a shard: its date "${shardRecords[0]?.sort.date}" does not start with YYYY-MM-DD; check the article's date`,
       );
     const hash = hashSearchRecords(shardRecords, version);
-    hashes.set(year, hash);
-    const old = previous[year];
-    if (old?.hash === hash && (await allExist(path.join(indexDir, year), old.files))) next[year] = old;
-    else stale.set(year, shardRecords);
+    hashes.set(key, hash);
+    const old = previous[key];
+    if (old?.hash === hash && (await allExist(path.join(indexDir, key), old.files))) next[key] = old;
+    else stale.set(key, shardRecords);
   }
   const scratch = path.join(cacheDir, "search", `build-${process.pid}`);
   let written = 0;
   try {
-    const built = stale.size > 0 ? await buildShardFiles(stale, scratch) : new Map<string, Map<string, string>>();
-    for (const [year, files] of built) {
+    const built = stale.size > 0 ? await buildShardFiles(stale, scratch, services) : new Map<string, Map<string, string>>();
+    for (const [key, files] of built) {
       for (const [name, source] of files) {
-        if (await moveIfChanged(source, path.join(indexDir, year, name))) written++;
+        if (await moveIfChanged(source, path.join(indexDir, key, name))) written++;
       }
-      next[year] = { hash: hashes.get(year)!, files: [...files.keys()].sort() };
+      next[key] = { hash: hashes.get(key)!, files: [...files.keys()].sort() };
     }
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
   const shards = [...groups.keys()];
-  const manifest = `${JSON.stringify({ shards: shards.map((year) => `/${SEARCH_INDEX_DIR}/${year}/`) })}\n`;
+  const manifest = `${JSON.stringify({ shards: shards.map((key) => `/${SEARCH_INDEX_DIR}/${key}/`) })}\n`;
   if (await writeIfChanged(path.join(indexDir, SHARD_MANIFEST), manifest)) written++;
-  const keep = new Set([SHARD_MANIFEST, ...shards.flatMap((year) => next[year]!.files.map((name) => path.join(year, name)))]);
+  const keep = new Set([SHARD_MANIFEST, ...shards.flatMap((key) => next[key]!.files.map((name) => path.join(key, name)))]);
   let removed = 0;
   for (const name of await listFilesUnder(indexDir)) {
     if (keep.has(name)) continue;

@@ -13,12 +13,13 @@ const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css
 // 4,000 generated records of 600 words in one index (2 shared cores under a load of 8 to 11, so
 // medians of 3 interleaved runs; CPU seconds Pagefind + Node): one at a time and getFiles() 14.7 +
 // 5.3; in flight and getFiles() 13.6 + 4.4; one at a time and writeFiles() 16.9 + 2.7; in flight
-// and writeFiles() 16.2 + 2.2. Wall times (16 to 65 s) were swamped by the load. Most of the cost is
-// Pagefind building and compressing the index; writeFiles() saves Node the base64 of every file.
-// Whole indexer, cold, 4,000 records over 4 years: 73.2 s wall, 27.7 s CPU as one index before
-// sharding; 30.8 s, 17.0 s as four shards built at once; one record edited: 50.3 s, 20.4 s before,
-// 7.7 s, 5.3 s now (one shard of four indexed). In one year (one shard) cold: 24.2 s CPU before,
-// 25.2 s now, no gain.
+// and writeFiles() 16.2 + 2.2. Most of the cost is Pagefind building and compressing the index;
+// writeFiles() saves Node the base64 of every file.
+// A Pagefind service handles one message at a time and compresses on one thread, and an index's
+// cost grows faster than its size. 16,000 records of 600 words over three years, whole indexer
+// from nothing, one quiet run each: year shards in one service 29.9 s wall, 56 s CPU, 808 MB peak
+// (the service); month shards in two services 17.5 s, 36 s, 276 MB. One record edited then: 12.4 s
+// (its year, 5,300 records) against 1.8 s (its month).
 const IN_FLIGHT = 32;
 
 /** Every file under `dir`, relative, or none if it does not exist. */
@@ -27,9 +28,21 @@ async function listFilesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
-async function startService(): Promise<void> {
+type Pagefind = typeof pagefind;
+
+/**
+ * The Pagefind module for service `n`. The module keeps one service process and handles its
+ * messages one at a time on one core, so a second process needs a second instance of the module:
+ * imported again under another query string, it is a module of its own (ES modules are keyed by URL).
+ */
+async function loadPagefind(n: number): Promise<Pagefind> {
+  if (n === 0) return pagefind;
+  return (await import(`${import.meta.resolve("pagefind")}?service=${n}`)) as Pagefind;
+}
+
+async function startService(service: Pagefind): Promise<void> {
   // A throwaway index checks that the binary runs, with a message that says how to fix it if not.
-  const { index, errors } = await pagefind.createIndex({}).catch((error: unknown) => {
+  const { index, errors } = await service.createIndex({}).catch((error: unknown) => {
     throw new BantinError(
       `Pagefind could not start (${error instanceof Error ? error.message : String(error)}); run npm ci so that its binary for this platform (@pagefind/${process.platform}-${process.arch}) is installed, then build again`,
       { cause: error },
@@ -40,9 +53,9 @@ async function startService(): Promise<void> {
 }
 
 /** Indexes one shard's records and has Pagefind write its files into `dir`. */
-async function buildShard(year: string, records: readonly SearchRecord[], dir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new BantinError(`Pagefind could not start the index of ${year}: ${errors.join("; ")}; build again`);
+async function buildShard(service: Pagefind, key: string, records: readonly SearchRecord[], dir: string): Promise<void> {
+  const { index, errors } = await service.createIndex({});
+  if (!index) throw new BantinError(`Pagefind could not start the index of shard ${key}: ${errors.join("; ")}; build again`);
   try {
     let next = 0;
     const send = async () => {
@@ -55,34 +68,58 @@ async function buildShard(year: string, records: readonly SearchRecord[], dir: s
     await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, send));
     // Written by Pagefind straight to disk: getFiles() would send every file back over the pipe in base64.
     const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length) throw new BantinError(`Pagefind could not write the index of ${year}: ${written.errors.join("; ")}`);
+    if (written.errors.length) throw new BantinError(`Pagefind could not write the index of shard ${key}: ${written.errors.join("; ")}`);
   } finally {
     await index.deleteIndex();
   }
 }
 
 /**
- * Runs Pagefind over each shard's records (year -> records), all shards at once in the one Pagefind
- * service, each written into `<scratch>/<year>/`: for each year, its index files by path relative to
- * the shard folder, mapped to where they were written. The service is closed before this returns.
+ * The shards dealt to `count` services, largest first to the least loaded, so that they finish
+ * about together; each service builds its share one shard after another.
+ */
+function dealShards(shards: ReadonlyMap<string, readonly SearchRecord[]>, count: number): string[][] {
+  const shares = Array.from({ length: count }, () => ({ keys: [] as string[], records: 0 }));
+  for (const [key, records] of [...shards].sort(([, a], [, b]) => b.length - a.length)) {
+    const share = shares.reduce((least, next) => (next.records < least.records ? next : least));
+    share.keys.push(key);
+    share.records += records.length;
+  }
+  return shares.map((share) => share.keys).filter((keys) => keys.length > 0);
+}
+
+/**
+ * Runs Pagefind over each shard's records (key -> records), each written into `<scratch>/<key>/`:
+ * for each shard, its index files by path relative to the shard folder, mapped to where they were
+ * written. Up to `services` Pagefind processes work at once, each on one shard at a time (its
+ * memory is that of one shard's index); all are closed before this returns.
  */
 export async function buildShardFiles(
   shards: ReadonlyMap<string, readonly SearchRecord[]>,
   scratch: string,
+  services = 1,
 ): Promise<Map<string, Map<string, string>>> {
   await fs.rm(scratch, { recursive: true, force: true });
+  const shares = dealShards(shards, Math.max(1, Math.min(services, shards.size)));
+  const started: Pagefind[] = [];
   try {
-    await startService();
-    await Promise.all([...shards].map(([year, records]) => buildShard(year, records, path.join(scratch, year))));
+    await Promise.all(
+      shares.map(async (keys, n) => {
+        const service = await loadPagefind(n);
+        started.push(service);
+        await startService(service);
+        for (const key of keys) await buildShard(service, key, shards.get(key)!, path.join(scratch, key));
+      }),
+    );
   } finally {
-    // The service is a child process: closed, so that a build never leaves it running.
-    await pagefind.close();
+    // Each service is a child process: closed, so that a build never leaves one running.
+    await Promise.all(started.map((service) => service.close()));
   }
   const result = new Map<string, Map<string, string>>();
-  for (const year of shards.keys()) {
-    const dir = path.join(scratch, year);
+  for (const key of shards.keys()) {
+    const dir = path.join(scratch, key);
     const files = (await listFilesUnder(dir)).filter((name) => !UNUSED.test(name)).sort();
-    result.set(year, new Map(files.map((name) => [name, path.join(dir, name)])));
+    result.set(key, new Map(files.map((name) => [name, path.join(dir, name)])));
   }
   return result;
 }

@@ -19,7 +19,8 @@ import { pruneStaleOutput, writeOutputManifest } from "./prune-output.ts";
 import { planRender } from "./plan-render.ts";
 import { createPageRenderer } from "./render-pages.ts";
 import { listRoutes, type SharedData } from "../core/routes.ts";
-import { listSearchRecords } from "../core/search-records.ts";
+import { listSearchRecords, type SearchRecord } from "../core/search-records.ts";
+import { createLatestRunner } from "./latest-runner.ts";
 import { updateSearchIndex } from "./search-index.ts";
 import { createLog } from "../log.ts";
 
@@ -152,6 +153,11 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
   }
 }
 
+/** The first few of `items`, then how many more: a log line stays one line on a site with many shards. */
+function listSome(items: string[], shown = 4): string {
+  return items.length <= shown ? items.join(", ") : `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+}
+
 /**
  * Loads a whole site once per build: content checked, photos processed (cached), articles rendered
  * and every listing, feed and sitemap computed from one typed set. `publish` then places the photos
@@ -170,6 +176,23 @@ export function createSiteLoader(
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
   // Kept between the builds of a running `npm start` (one build only fills it).
   const parseMemory: ParseMemory = new Map();
+
+  /** Updates the search index in the output folder and logs what it did. */
+  async function indexSearch({ records, siteDir }: { records: SearchRecord[]; siteDir: string }): Promise<void> {
+    const started = performance.now();
+    const search = await updateSearchIndex(records, siteDir, options.cacheDir, { services: options.threads });
+    const seconds = (performance.now() - started) / 1000;
+    if (options.quiet) return;
+    const shards = `${search.shards.length} shard(s)`;
+    log(
+      search.status === "unchanged"
+        ? `search index: unchanged (${search.pages} pages, ${shards}) · ${seconds.toFixed(2)} s`
+        : `search index: ${search.pages} pages in ${seconds.toFixed(2)} s (${search.indexed.length} of ${shards} indexed${search.indexed.length ? `: ${listSome(search.indexed)}` : ""}; ${search.written} file(s) written, ${search.removed} removed)`,
+    );
+  }
+  const searchRunner = createLatestRunner(indexSearch, (error) =>
+    log(`search index not updated: ${error instanceof Error ? error.message : String(error)}; it is tried again at the next save`),
+  );
 
   /** One build's data: content checked, photos processed, articles rendered, catalog built. */
   async function loadOnce(): Promise<SiteData> {
@@ -288,17 +311,10 @@ export function createSiteLoader(
       // After the pages and their log line, so that line times the pages alone. Indexing while the
       // pages render was tried: on 2 cores, which the render already uses, a cold build of 4,000
       // articles took 15.7 and 18.3 s against 18.1 and 16.3 s after (quiet runs), no gain.
-      const searchStarted = performance.now();
-      const search = await updateSearchIndex(listSearchRecords(lastCatalog), siteDir, options.cacheDir);
-      const seconds = (performance.now() - searchStarted) / 1000;
-      if (!options.quiet) {
-        const shards = `${search.shards.length} shard(s)`;
-        log(
-          search.status === "unchanged"
-            ? `search index: unchanged (${search.pages} pages, ${shards}) · ${seconds.toFixed(2)} s`
-            : `search index: ${search.pages} pages in ${seconds.toFixed(2)} s (${search.indexed.length} of ${shards} indexed${search.indexed.length ? `: ${search.indexed.join(", ")}` : ""}; ${search.written} file(s) written, ${search.removed} removed)`,
-        );
-      }
+      // Under `npm start` the reload does not wait for it: the writer sees the page first.
+      const index = { records: listSearchRecords(lastCatalog), siteDir };
+      if (options.watching) searchRunner.schedule(index);
+      else await indexSearch(index);
       if (options.recordBuild && lastMarker) {
         await openCommentStore().rebuild.putBuildMarker(lastMarker);
         log(`build recorded for the scheduled check (last change ${lastMarker.lastChange ?? "none"})`);

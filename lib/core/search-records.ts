@@ -67,18 +67,38 @@ export function listSearchRecords(catalog: Pick<Catalog, "articlePages" | "site"
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/**
- * The records split by publication year (the article's date in the site's time zone, as its
- * `datetime` says), newest year first: one search index shard each, so that editing an article
- * re-indexes its year only. Each shard keeps the records' URL order.
- */
-export function groupSearchRecordsByYear(records: readonly SearchRecord[]): Map<string, SearchRecord[]> {
-  const years = new Map<string, SearchRecord[]>();
+/** Records a shard may hold before its period is split: a year into months, a month into days. */
+export const SHARD_SIZE = 2000;
+
+/** The shard key of a record at `depth` (0 year, 1 month, 2 day): `2023`, `2023-04`, `2023-04-17`. */
+function getPeriodKey(record: SearchRecord, depth: number): string {
+  return (record.sort.date ?? "").slice(0, [4, 7, 10][depth]);
+}
+
+function splitByPeriod(records: readonly SearchRecord[], depth: number, maxPerShard: number, into: Map<string, SearchRecord[]>): void {
+  const periods = new Map<string, SearchRecord[]>();
   for (const record of records) {
-    const year = (record.sort.date ?? "").slice(0, 4);
-    const shard = years.get(year);
-    if (shard) shard.push(record);
-    else years.set(year, [record]);
+    const key = getPeriodKey(record, depth);
+    const period = periods.get(key);
+    if (period) period.push(record);
+    else periods.set(key, [record]);
   }
-  return new Map([...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)));
+  for (const [key, period] of periods) {
+    if (period.length > maxPerShard && depth < 2) splitByPeriod(period, depth + 1, maxPerShard, into);
+    else into.set(key, period);
+  }
+}
+
+/**
+ * The records split into search index shards by publication date (the article's date in the site's
+ * time zone, as its `datetime` says), newest first: one shard per year, except that a year with more
+ * than `maxPerShard` records is split into months, and such a month into days. Editing an article
+ * re-indexes its shard only, and the indexer can build several shards at once. A shard's bounds
+ * follow from the dates alone, so adding one article never moves another between shards (a year
+ * only splits, or joins again, as it crosses the size). Each shard keeps the records' URL order.
+ */
+export function groupSearchRecords(records: readonly SearchRecord[], maxPerShard = SHARD_SIZE): Map<string, SearchRecord[]> {
+  const shards = new Map<string, SearchRecord[]>();
+  splitByPeriod(records, 0, maxPerShard, shards);
+  return new Map([...shards].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)));
 }

@@ -114,3 +114,53 @@ describe("updateSearchIndex", () => {
     expect(result).toMatchObject({ status: "written", indexed: [], written: 0, removed: 1 });
   });
 });
+
+describe("updateSearchIndex on a year above the shard size", () => {
+  const months = [
+    record("m-jan-1", "2023-01-05T08:00:00+07:00", "Cải cách hành chính tháng một."),
+    record("m-jan-2", "2023-01-06T08:00:00+07:00", "Chuyển đổi số tháng một."),
+    record("m-feb", "2023-02-05T08:00:00+07:00", "Nhà máy tháng hai."),
+    record("m-mar", "2023-03-05T08:00:00+07:00", "Đào tạo nguồn nhân lực tháng ba."),
+  ];
+
+  it("writes one shard a month, the same bytes from two Pagefind processes as from one, and leaves none running", async () => {
+    const one = path.join(temp, "one-service");
+    const two = path.join(temp, "two-services");
+    const a = await updateSearchIndex(months, one, path.join(temp, "one-cache"), { services: 1, shardSize: 2 });
+    const b = await updateSearchIndex(months, two, path.join(temp, "two-cache"), { services: 2, shardSize: 2 });
+    for (const result of [a, b]) expect(result).toMatchObject({ shards: ["2023-03", "2023-02", "2023-01"], indexed: ["2023-03", "2023-02", "2023-01"] });
+    expect(await readJson(path.join(two, "pagefind", "shards.json"))).toEqual({
+      shards: ["/pagefind/2023-03/", "/pagefind/2023-02/", "/pagefind/2023-01/"],
+    });
+    const files = await listFiles(path.join(one, "pagefind"));
+    expect(await listFiles(path.join(two, "pagefind"))).toEqual(files);
+    for (const file of files) {
+      const [mine, theirs] = await Promise.all([fs.readFile(path.join(one, "pagefind", file)), fs.readFile(path.join(two, "pagefind", file))]);
+      expect(mine.equals(theirs), file).toBe(true);
+    }
+    expect((await readJson(path.join(two, "pagefind", "2023-01", "pagefind-entry.json"))).languages.vi.page_count).toBe(2);
+    expect(await listPagefindProcesses()).toEqual([]);
+  });
+
+  it("re-indexes only the month of the edited article", async () => {
+    const edited = months.map((r) => (r.url === "/tin/m-feb/" ? { ...r, content: `${r.content} Thêm một câu.` } : r));
+    const result = await updateSearchIndex(edited, path.join(temp, "two-services"), path.join(temp, "two-cache"), { services: 2, shardSize: 2 });
+    expect(result).toMatchObject({ status: "written", indexed: ["2023-02"] });
+  });
+});
+
+const readJson = async (file: string) => JSON.parse(await fs.readFile(file, "utf8"));
+
+/** Pagefind service processes this test process started that still run (from /proc: name, parent, state). */
+async function listPagefindProcesses(): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await fs.readdir("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const name = await fs.readFile(`/proc/${pid}/comm`, "utf8").catch(() => "");
+    const state = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    // Fields after the name: state, then parent's pid. A zombie has exited and only awaits collection.
+    const [status, parent] = state.slice(state.lastIndexOf(")") + 2).split(" ");
+    if (name.startsWith("pagefind") && parent === String(process.pid) && status !== "Z") found.push(`${pid} ${name.trim()}`);
+  }
+  return found;
+}

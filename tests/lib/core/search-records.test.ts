@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../../lib/core/catalog.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
-import { groupSearchRecordsByYear, listSearchRecords, type SearchRecord, toPlainText } from "../../../lib/core/search-records.ts";
+import { groupSearchRecords, listSearchRecords, type SearchRecord, toPlainText } from "../../../lib/core/search-records.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
 import { makeArticle } from "../../helpers/articles.ts";
 
@@ -58,7 +58,7 @@ describe("listSearchRecords", () => {
   });
 });
 
-describe("groupSearchRecordsByYear", () => {
+describe("groupSearchRecords", () => {
   const record = (url: string, datetime: string): SearchRecord => ({
     url,
     language: "vi",
@@ -76,15 +76,41 @@ describe("groupSearchRecordsByYear", () => {
       record("/c/", "2020-05-01T08:00:00+07:00"),
       record("/d/", "2021-01-01T08:00:00+07:00"),
     ];
-    const groups = groupSearchRecordsByYear(records);
+    const groups = groupSearchRecords(records);
     expect([...groups.keys()]).toEqual(["2022", "2021", "2020"]);
     expect(groups.get("2021")!.map((r) => r.url)).toEqual(["/a/", "/d/"]);
     expect(groups.get("2022")!.map((r) => r.url)).toEqual(["/b/"]);
   });
 
+  it("splits a year above the shard size into months, and such a month into days, newest first", () => {
+    const records = [
+      record("/a/", "2023-01-05T08:00:00+07:00"),
+      record("/b/", "2023-01-05T09:00:00+07:00"),
+      record("/c/", "2023-01-20T08:00:00+07:00"),
+      record("/d/", "2023-03-01T08:00:00+07:00"),
+      record("/e/", "2022-07-01T08:00:00+07:00"),
+      record("/f/", "2022-08-01T08:00:00+07:00"),
+    ];
+    // Three records a shard: 2023 (4) splits into January (3, kept) and March; 2022 (2) stays whole.
+    expect([...groupSearchRecords(records, 3).keys()]).toEqual(["2023-03", "2023-01", "2022"]);
+    // Two a shard: January 2023 (3) splits again into days.
+    const groups = groupSearchRecords(records, 2);
+    expect([...groups.keys()]).toEqual(["2023-03", "2023-01-20", "2023-01-05", "2022"]);
+    expect(groups.get("2023-01-05")!.map((r) => r.url)).toEqual(["/a/", "/b/"]);
+    // A day is never split: one day's records stay together whatever their number.
+    expect([...groupSearchRecords(records, 1).keys()]).toContain("2023-01-05");
+  });
+
+  it("keeps a record in its shard when another article is added to a shard that stays under the size", () => {
+    const records = [record("/a/", "2023-01-05T08:00:00+07:00"), record("/b/", "2023-02-05T08:00:00+07:00")];
+    const before = groupSearchRecords(records, 2);
+    const after = groupSearchRecords([...records, record("/c/", "2024-01-01T08:00:00+07:00")], 2);
+    expect(after.get("2023")).toEqual(before.get("2023"));
+  });
+
   it("dates records by the site's time zone, as listSearchRecords writes them", () => {
     const late = makeArticle("late", { dateIso: "2021-12-31T23:30:00+07:00" });
     const catalog = buildCatalog([late], config, vi, NOW);
-    expect([...groupSearchRecordsByYear(listSearchRecords(catalog)).keys()]).toEqual(["2021"]);
+    expect([...groupSearchRecords(listSearchRecords(catalog)).keys()]).toEqual(["2021"]);
   });
 });
