@@ -128,14 +128,18 @@ describe("updateSearchIndex on a year above the shard size", () => {
     const two = path.join(temp, "two-services");
     const a = await updateSearchIndex(months, one, path.join(temp, "one-cache"), { services: 1, shardSize: 2 });
     const b = await updateSearchIndex(months, two, path.join(temp, "two-cache"), { services: 2, shardSize: 2 });
-    for (const result of [a, b]) expect(result).toMatchObject({ shards: ["2023-03", "2023-02", "2023-01"], indexed: ["2023-03", "2023-02", "2023-01"] });
+    for (const result of [a, b])
+      expect(result).toMatchObject({ shards: ["2023-03", "2023-02", "2023-01"], indexed: ["2023-03", "2023-02", "2023-01"] });
     expect(await readJson(path.join(two, "pagefind", "shards.json"))).toEqual({
       shards: ["/pagefind/2023-03/", "/pagefind/2023-02/", "/pagefind/2023-01/"],
     });
     const files = await listFiles(path.join(one, "pagefind"));
     expect(await listFiles(path.join(two, "pagefind"))).toEqual(files);
     for (const file of files) {
-      const [mine, theirs] = await Promise.all([fs.readFile(path.join(one, "pagefind", file)), fs.readFile(path.join(two, "pagefind", file))]);
+      const [mine, theirs] = await Promise.all([
+        fs.readFile(path.join(one, "pagefind", file)),
+        fs.readFile(path.join(two, "pagefind", file)),
+      ]);
       expect(mine.equals(theirs), file).toBe(true);
     }
     expect((await readJson(path.join(two, "pagefind", "2023-01", "pagefind-entry.json"))).languages.vi.page_count).toBe(2);
@@ -144,7 +148,10 @@ describe("updateSearchIndex on a year above the shard size", () => {
 
   it("re-indexes only the month of the edited article", async () => {
     const edited = months.map((r) => (r.url === "/tin/m-feb/" ? { ...r, content: `${r.content} Thêm một câu.` } : r));
-    const result = await updateSearchIndex(edited, path.join(temp, "two-services"), path.join(temp, "two-cache"), { services: 2, shardSize: 2 });
+    const result = await updateSearchIndex(edited, path.join(temp, "two-services"), path.join(temp, "two-cache"), {
+      services: 2,
+      shardSize: 2,
+    });
     expect(result).toMatchObject({ status: "written", indexed: ["2023-02"] });
   });
 });
