@@ -120,10 +120,67 @@ export function keyParse(cache: ParseCacheHandle, file: string, bytes: Buffer): 
   return createHash("sha256").update(`${cache.salt}\0${file}\0`).update(bytes).digest("base64url");
 }
 
-/** One cached parse and the key it was made for. */
+/** One cached parse, the key it was made for, and the file's stat signature when it was read (if trusted). */
 interface PackEntry {
   key: string;
   parsed: ParsedFile;
+  signature?: string | null;
+}
+
+// A file changed within this long before it is looked at is read even if its signature matches:
+// file times move in coarse ticks, so two saves in one tick could keep size and times alike.
+const SETTLED_MS = 2000;
+
+/**
+ * What identifies a file's bytes without reading them: the cache's salt, size, modification and
+ * change times (nanoseconds) and inode, as `stat` gives them. Null when the file cannot be
+ * statted or changed in the last two seconds: then its bytes are read and hashed. Why: reading
+ * and hashing 16,000 unchanged files cost about 0.8 s of every rebuild. A write that keeps size,
+ * both times and inode is what make, git and Hugo also take for "unchanged".
+ */
+export function readSignature(cache: ParseCacheHandle, absolute: string, now = Date.now()): string | null {
+  try {
+    const stat = fs.statSync(absolute, { bigint: true });
+    if (Math.max(Number(stat.mtimeMs), Number(stat.ctimeMs)) > now - SETTLED_MS) return null;
+    return `${cache.salt}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How many of `files` changed (or cannot be statted) since the oldest pack was written, counting
+ * to just past `limit`; more than `limit` when there is no pack. Only a guess at the work left, for
+ * choosing how many threads to start: each file is still checked against its own entry.
+ */
+export function countChangedFiles(cache: ParseCacheHandle, files: readonly string[], limit: number): number {
+  if (!cache.filled) return limit + 1;
+  const packs = listPacks(cache);
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const name of packs) {
+    try {
+      oldest = Math.min(oldest, fs.statSync(path.join(cache.dir, name)).mtimeMs);
+    } catch {
+      return limit + 1;
+    }
+  }
+  if (packs.length === 0) return limit + 1;
+  let changed = 0;
+  for (const file of files) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat || Math.max(stat.mtimeMs, stat.ctimeMs) > oldest - SETTLED_MS) changed++;
+    if (changed > limit) break;
+  }
+  return changed;
+}
+
+/** The cached key and parse of `file` when its signature is the one recorded with it, else null. */
+export function lookUpBySignature(pack: ParsePack, file: string, signature: string): PackEntry | null {
+  if (!pack.cache.filled) return null;
+  pack.own ??= readPack(packFile(pack.cache, pack.share));
+  const entry = pack.own.get(file);
+  if (!entry || typeof entry !== "object" || entry.signature !== signature) return null;
+  return entry.parsed && entry.parsed.file === file ? entry : null;
 }
 
 /** One thread's view of the cache during a build: the packs it read and the entries it will write. */
@@ -182,9 +239,9 @@ export function lookUpParsed(pack: ParsePack, file: string, key: string): Parsed
 }
 
 /** Records the entry of `file` for this build's pack; `fresh`: parsed now rather than found. */
-export function keepParsed(pack: ParsePack, key: string, parsed: ParsedFile, fresh: boolean): void {
-  pack.next.set(parsed.file, { key, parsed });
-  if (fresh || !pack.own?.has(parsed.file)) pack.changed = true;
+export function keepParsed(pack: ParsePack, key: string, parsed: ParsedFile, fresh: boolean, signature: string | null = null): void {
+  pack.next.set(parsed.file, { key, parsed, signature });
+  if (fresh || !pack.own?.has(parsed.file) || pack.own.get(parsed.file)?.signature !== signature) pack.changed = true;
 }
 
 /**

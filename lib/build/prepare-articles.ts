@@ -11,9 +11,12 @@ import type { SiteConfig } from "../core/site-config.ts";
 import {
   keepParsed,
   keyParse,
+  lookUpBySignature,
   lookUpParsed,
   openPack,
+  countChangedFiles,
   prunePacks,
+  readSignature,
   savePack,
   type ParseCacheHandle,
   type ParsedFile,
@@ -34,14 +37,21 @@ export interface PreparedFile {
   /** Whether the parse came from the cache (lib/build/parse-cache.ts) rather than the parser. */
   fromCache: boolean;
   /** With a cache: the parse and its key, for a running `npm start` to keep in memory (ParseMemory). */
-  kept?: { key: string; parsed: ParsedFile };
+  kept?: KeptParse;
 }
 
 /**
  * Parses kept in memory between the builds of one process (`npm start`), by file: a save then
  * costs reading and hashing the files, not reading and decoding the whole cache again.
  */
-export type ParseMemory = Map<string, { key: string; parsed: ParsedFile }>;
+export type ParseMemory = Map<string, KeptParse>;
+
+/** A parse, the key of the bytes it was made from, and the file's stat signature then (if trusted). */
+export interface KeptParse {
+  key: string;
+  parsed: ParsedFile;
+  signature: string | null;
+}
 
 /** markdown-it percent-encodes body photo paths (`./ảnh.jpg`); a path that is not encoded stays as written. */
 function decodePath(src: string): string {
@@ -162,15 +172,24 @@ export function prepareFiles(
   const pack = cache ? openPack(cache, share) : null;
   const prepared = files.map((absolute): PreparedFile => {
     const file = path.relative(root, absolute);
-    const read = readArticleBytes(absolute, file, locale.writers);
-    if ("problem" in read)
-      return { file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null, fromCache: false };
-    const key = cache ? keyParse(cache, file, read.bytes) : "";
+    // A file whose size, times and inode are those recorded with its parse is not read again.
+    const signature = cache ? readSignature(cache, absolute) : null;
     const remembered = memory?.get(file);
-    let parsed = pack ? (remembered?.key === key ? remembered.parsed : lookUpParsed(pack, file, key)) : null;
-    const fromCache = parsed !== null;
-    if (!parsed) parsed = parseFile(read.bytes, absolute, root, config, locale);
-    if (pack) keepParsed(pack, key, parsed, !fromCache);
+    let found: { key: string; parsed: ParsedFile } | null = null;
+    if (signature) found = remembered?.signature === signature ? remembered : pack ? lookUpBySignature(pack, file, signature) : null;
+    let key = found?.key ?? "";
+    let parsed = found?.parsed ?? null;
+    if (!parsed) {
+      const read = readArticleBytes(absolute, file, locale.writers);
+      if ("problem" in read)
+        return { file, article: null, problems: [read.problem], isDraft: false, photoPaths: [], entry: null, fromCache: false };
+      key = cache ? keyParse(cache, file, read.bytes) : "";
+      parsed = pack ? (remembered?.key === key ? remembered.parsed : lookUpParsed(pack, file, key)) : null;
+      found = parsed ? { key, parsed } : null;
+      parsed ??= parseFile(read.bytes, absolute, root, config, locale);
+    }
+    const fromCache = found !== null;
+    if (pack) keepParsed(pack, key, parsed, !fromCache, signature);
     const located = locatePhotos(parsed.photos, absolute, root, parsed.file, locale);
     const problems = [...parsed.problems, ...located.problems];
     // A file that could not be read as an article has no prepared article, so no photo paths either.
@@ -183,7 +202,7 @@ export function prepareFiles(
       photoPaths: parsed.article ? located.photoPaths : [],
       entry: parsed.entry,
       fromCache,
-      ...(cache ? { kept: { key, parsed } } : {}),
+      ...(cache ? { kept: { key, parsed, signature } } : {}),
     };
   });
   if (pack && save) savePack(pack);
@@ -192,6 +211,8 @@ export function prepareFiles(
 
 // Below this many files a second thread costs more to start than it saves.
 const PARALLEL_THRESHOLD = 2000;
+// Up to this many files changed since the last build, one thread prepares them all (see below).
+const INLINE_LIMIT = 200;
 
 /**
  * Prepares all files, split into contiguous shares over one thread per core for large sites
@@ -213,10 +234,16 @@ export async function prepareAllFiles(
   const shares = files.length >= PARALLEL_THRESHOLD && !warm ? Math.max(1, threads) : 1;
   const size = Math.ceil(files.length / shares);
   const parts = Array.from({ length: shares }, (_, i) => files.slice(i * size, (i + 1) * size));
+  // With few files changed since the packs were written, the shares are prepared here one after
+  // another, each with its own pack: a thread costs about 1 s to start and to send its articles
+  // back (16,000 articles), more than the few parses left.
+  const inline = shares > 1 && cache !== null && countChangedFiles(cache, files, INLINE_LIMIT) <= INLINE_LIMIT;
   const helpers = parts
     .slice(1)
     .map((part, i) =>
-      runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache, share: i + 1 }),
+      inline
+        ? Promise.resolve(prepareFiles(part, root, config, cache, null, i + 1))
+        : runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache, share: i + 1 }),
     );
   const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory, 0, !warm);
   const theirs = await Promise.all(helpers);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BantinError } from "../core/errors.ts";
-import { groupSearchRecords, SHARD_SIZE, type SearchRecord } from "../core/search-records.ts";
+import { groupSearchEntries, SHARD_SIZE, type SearchEntry } from "../core/search-records.ts";
 import { buildShardFiles } from "./search-shards.ts";
 
 /** The folder of the site the index lives in: one shard per period, `/pagefind/<2023 or 2023-04>/pagefind.js`. */
@@ -44,7 +44,7 @@ interface IndexState {
   shards: Record<string, ShardState>;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Where the state for `siteDir` is kept: outside the site, so never deployed. */
 function getStatePath(cacheDir: string, siteDir: string): string {
@@ -69,10 +69,14 @@ async function readPagefindVersion(): Promise<string> {
   return manifest.version;
 }
 
-/** A hash of everything a shard's index is made from: its records, in order, and the Pagefind version. */
-export function hashSearchRecords(records: readonly SearchRecord[], pagefindVersion: string): string {
+/** A hash of everything a shard's index is made from: its entries' parts, in order, and the Pagefind version. */
+export function hashSearchEntries(entries: readonly SearchEntry[], pagefindVersion: string): string {
   const hash = createHash("sha256").update(`${FORMAT}\n${pagefindVersion}\n`);
-  for (const record of records) hash.update(JSON.stringify(record)).update("\n");
+  // Each part ends with a NUL, which no part holds, and each entry with a second one: unambiguous.
+  for (const entry of entries) {
+    for (const part of entry.parts) hash.update(part).update("\0");
+    hash.update("\0");
+  }
   return hash.digest("hex");
 }
 
@@ -117,9 +121,9 @@ async function moveIfChanged(source: string, target: string): Promise<boolean> {
 }
 
 /**
- * Makes `<siteDir>/pagefind/` the search index of `records`, and nothing else: one Pagefind index
+ * Makes `<siteDir>/pagefind/` the search index of `entries`, and nothing else: one Pagefind index
  * per shard (a publication year, or a month or day of a large one: groupSearchRecords) in
- * `pagefind/<period>/`, and `pagefind/shards.json` listing them newest first. A shard whose records
+ * `pagefind/<period>/`, and `pagefind/shards.json` listing them newest first. A shard whose entries
  * are those it was last built from (a hash per shard, kept in `cacheDir/search/`) and whose files
  * are all in place is not touched; the others are indexed again, by up to `services` Pagefind
  * processes at once, and only their files whose bytes changed are written. Files no shard lists (a
@@ -127,7 +131,7 @@ async function moveIfChanged(source: string, target: string): Promise<boolean> {
  * changes no record; editing an article re-indexes its shard alone.
  */
 export async function updateSearchIndex(
-  records: readonly SearchRecord[],
+  entries: readonly SearchEntry[],
   siteDir: string,
   cacheDir: string,
   { services = os.availableParallelism(), shardSize = SHARD_SIZE }: IndexOptions = {},
@@ -137,25 +141,28 @@ export async function updateSearchIndex(
   const stateFile = getStatePath(cacheDir, outDir);
   const version = await readPagefindVersion();
   const previous = await readState(stateFile, outDir);
-  const groups = groupSearchRecords(records, shardSize);
+  const groups = groupSearchEntries(entries, shardSize);
   const next: Record<string, ShardState> = {};
-  const stale = new Map<string, readonly SearchRecord[]>();
+  const stale = new Map<string, readonly SearchEntry[]>();
   const hashes = new Map<string, string>();
-  for (const [key, shardRecords] of groups) {
+  for (const [key, shardEntries] of groups) {
     if (!/^\d{4}(-\d{2}){0,2}$/.test(key))
       throw new BantinError(
-        `The search index could not place ${shardRecords[0]?.url} in a shard: its date "${shardRecords[0]?.sort.date}" does not start with YYYY-MM-DD; check the article's date`,
+        `The search index could not place ${shardEntries[0]?.url} in a shard: its date "${shardEntries[0]?.date}" does not start with YYYY-MM-DD; check the article's date`,
       );
-    const hash = hashSearchRecords(shardRecords, version);
+    const hash = hashSearchEntries(shardEntries, version);
     hashes.set(key, hash);
     const old = previous[key];
     if (old?.hash === hash && (await allExist(path.join(indexDir, key), old.files))) next[key] = old;
-    else stale.set(key, shardRecords);
+    else stale.set(key, shardEntries);
   }
   const scratch = path.join(cacheDir, "search", `build-${process.pid}`);
   let written = 0;
   try {
-    const built = stale.size > 0 ? await buildShardFiles(stale, scratch, services) : new Map<string, Map<string, string>>();
+    const built =
+      stale.size > 0
+        ? await buildShardFiles(new Map([...stale].map(([key, list]) => [key, list.map((entry) => entry.toRecord())])), scratch, services)
+        : new Map<string, Map<string, string>>();
     for (const [key, files] of built) {
       for (const [name, source] of files) {
         if (await moveIfChanged(source, path.join(indexDir, key, name))) written++;
@@ -181,7 +188,7 @@ export async function updateSearchIndex(
   await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, outDir, shards: next } satisfies IndexState));
   await fs.rename(temporary, stateFile);
   const touched = stale.size > 0 || written > 0 || removed > 0;
-  return { status: touched ? "written" : "unchanged", pages: records.length, shards, indexed: [...stale.keys()], written, removed };
+  return { status: touched ? "written" : "unchanged", pages: entries.length, shards, indexed: [...stale.keys()], written, removed };
 }
 
 /** Removes the folders under `dir` that a removal left empty (deepest first). */

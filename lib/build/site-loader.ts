@@ -19,7 +19,7 @@ import { pruneStaleOutput, writeOutputManifest } from "./prune-output.ts";
 import { planRender } from "./plan-render.ts";
 import { createPageRenderer } from "./render-pages.ts";
 import { listRoutes, type SharedData } from "../core/routes.ts";
-import { listSearchRecords, type SearchRecord } from "../core/search-records.ts";
+import { listSearchEntries, type SearchEntry } from "../core/search-records.ts";
 import { createLatestRunner } from "./latest-runner.ts";
 import { updateSearchIndex } from "./search-index.ts";
 import { createLog } from "../log.ts";
@@ -178,9 +178,9 @@ export function createSiteLoader(
   const parseMemory: ParseMemory = new Map();
 
   /** Updates the search index in the output folder and logs what it did. */
-  async function indexSearch({ records, siteDir }: { records: SearchRecord[]; siteDir: string }): Promise<void> {
+  async function indexSearch({ entries, siteDir }: { entries: SearchEntry[]; siteDir: string }): Promise<void> {
     const started = performance.now();
-    const search = await updateSearchIndex(records, siteDir, options.cacheDir, { services: options.threads });
+    const search = await updateSearchIndex(entries, siteDir, options.cacheDir, { services: options.threads });
     const seconds = (performance.now() - started) / 1000;
     if (options.quiet) return;
     const shards = `${search.shards.length} shard(s)`;
@@ -312,7 +312,7 @@ export function createSiteLoader(
       // pages render was tried: on 2 cores, which the render already uses, a cold build of 4,000
       // articles took 15.7 and 18.3 s against 18.1 and 16.3 s after (quiet runs), no gain.
       // Under `npm start` the reload does not wait for it: the writer sees the page first.
-      const index = { records: listSearchRecords(lastCatalog), siteDir };
+      const index = { entries: listSearchEntries(lastCatalog), siteDir };
       if (options.watching) searchRunner.schedule(index);
       else await indexSearch(index);
       if (options.recordBuild && lastMarker) {

@@ -41,44 +41,72 @@ export function toPlainText(html: string): string {
 }
 
 /**
- * The search records of every article page, sorted by URL so that the same articles always give the
- * same index, byte for byte. Only what a reader searches or sees in a result goes in: comments,
- * related stories and menus never do, so approving a comment leaves the records unchanged.
+ * One article as the index takes it, before its text is extracted: its URL, its date (ISO 8601 in
+ * the site's time zone: which shard it goes in), `parts`, the texts its record is made from (equal
+ * parts always give an equal record), and the record itself on demand. A build hashes the parts of
+ * every entry but extracts the text of those in shards it re-indexes only.
  */
-export function listSearchRecords(catalog: Pick<Catalog, "articlePages" | "site">): SearchRecord[] {
+export interface SearchEntry {
+  url: string;
+  date: string;
+  parts: readonly string[];
+  toRecord(): SearchRecord;
+}
+
+/**
+ * The search entries of every article page, sorted by URL so that the same articles always give the
+ * same index, byte for byte. Only what a reader searches or sees in a result goes in: comments,
+ * related stories and menus never do, so approving a comment leaves the entries unchanged.
+ */
+export function listSearchEntries(catalog: Pick<Catalog, "articlePages" | "site">): SearchEntry[] {
+  const language = catalog.site.lang;
   return catalog.articlePages
-    .map(({ article }): SearchRecord => {
+    .map(({ article }): SearchEntry => {
       const photo = article.image?.set.formats[0]?.variants[0];
+      const image = photo && article.image ? { image: photo.url, image_alt: article.image.alt } : null;
+      const { url, lead, bodyHtml, title, dateShort, dateIso } = article;
+      const section = article.section.name;
       return {
-        url: article.url,
-        language: catalog.site.lang,
-        content: [article.lead ?? "", toPlainText(article.bodyHtml)].filter(Boolean).join("\n"),
-        meta: {
-          title: article.title,
-          section: article.section.name,
-          date: article.dateShort,
-          datetime: article.dateIso,
-          ...(photo && article.image ? { image: photo.url, image_alt: article.image.alt } : {}),
-        },
-        filters: { section: [article.section.name] },
-        sort: { date: article.dateIso },
+        url,
+        date: dateIso,
+        parts: [url, language, lead ?? "", bodyHtml, title, section, dateShort, dateIso, image?.image ?? "", image?.image_alt ?? ""],
+        toRecord: () => ({
+          url,
+          language,
+          content: [lead ?? "", toPlainText(bodyHtml)].filter(Boolean).join("\n"),
+          meta: { title, section, date: dateShort, datetime: dateIso, ...image },
+          filters: { section: [section] },
+          sort: { date: dateIso },
+        }),
       };
     })
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
+/** The records of every article page, in the order of listSearchEntries. */
+export function listSearchRecords(catalog: Pick<Catalog, "articlePages" | "site">): SearchRecord[] {
+  return listSearchEntries(catalog).map((entry) => entry.toRecord());
+}
+
+/** An entry for a record already made: its parts are the record itself, as JSON. */
+export function toSearchEntry(record: SearchRecord): SearchEntry {
+  return { url: record.url, date: record.sort.date ?? "", parts: [JSON.stringify(record)], toRecord: () => record };
+}
+
+type Dated = Pick<SearchEntry, "date">;
+
 /** Records a shard may hold before its period is split: a year into months, a month into days. */
 export const SHARD_SIZE = 2000;
 
-/** The shard key of a record at `depth` (0 year, 1 month, 2 day): `2023`, `2023-04`, `2023-04-17`. */
-function getPeriodKey(record: SearchRecord, depth: number): string {
-  return (record.sort.date ?? "").slice(0, [4, 7, 10][depth]);
+/** The shard key of a date at `depth` (0 year, 1 month, 2 day): `2023`, `2023-04`, `2023-04-17`. */
+function getPeriodKey(date: string, depth: number): string {
+  return date.slice(0, [4, 7, 10][depth]);
 }
 
-function splitByPeriod(records: readonly SearchRecord[], depth: number, maxPerShard: number, into: Map<string, SearchRecord[]>): void {
-  const periods = new Map<string, SearchRecord[]>();
+function splitByPeriod<T extends Dated>(records: readonly T[], depth: number, maxPerShard: number, into: Map<string, T[]>): void {
+  const periods = new Map<string, T[]>();
   for (const record of records) {
-    const key = getPeriodKey(record, depth);
+    const key = getPeriodKey(record.date, depth);
     const period = periods.get(key);
     if (period) period.push(record);
     else periods.set(key, [record]);
@@ -90,15 +118,15 @@ function splitByPeriod(records: readonly SearchRecord[], depth: number, maxPerSh
 }
 
 /**
- * The records split into search index shards by publication date (the article's date in the site's
- * time zone, as its `datetime` says), newest first: one shard per year, except that a year with more
+ * The entries split into search index shards by publication date (`date`, in the site's time
+ * zone), newest first: one shard per year, except that a year with more
  * than `maxPerShard` records is split into months, and such a month into days. Editing an article
  * re-indexes its shard only, and the indexer can build several shards at once. A shard's bounds
  * follow from the dates alone, so adding one article never moves another between shards (a year
- * only splits, or joins again, as it crosses the size). Each shard keeps the records' URL order.
+ * only splits, or joins again, as it crosses the size). Each shard keeps the entries' order.
  */
-export function groupSearchRecords(records: readonly SearchRecord[], maxPerShard = SHARD_SIZE): Map<string, SearchRecord[]> {
-  const shards = new Map<string, SearchRecord[]>();
+export function groupSearchEntries<T extends Dated>(records: readonly T[], maxPerShard = SHARD_SIZE): Map<string, T[]> {
+  const shards = new Map<string, T[]>();
   splitByPeriod(records, 0, maxPerShard, shards);
   return new Map([...shards].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)));
 }

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateSearchIndex } from "../../../lib/build/search-index.ts";
-import type { SearchRecord } from "../../../lib/core/search-records.ts";
+import { type SearchRecord, toSearchEntry } from "../../../lib/core/search-records.ts";
 import { listFiles, makeTempDir } from "../../helpers/build-site.ts";
 
 // The index as the build writes it, from records straight to real Pagefind: one shard per year,
@@ -44,7 +44,7 @@ const readManifest = async () => JSON.parse(await fs.readFile(path.join(site(), 
 
 describe("updateSearchIndex", () => {
   it("writes one shard per year and a manifest listing them newest first", async () => {
-    const result = await updateSearchIndex(records, site(), cache());
+    const result = await updateSearchIndex(records.map(toSearchEntry), site(), cache());
     expect(result).toMatchObject({ status: "written", pages: 3, shards: ["2021", "2020"], indexed: ["2021", "2020"], removed: 0 });
     expect(await readManifest()).toEqual({ shards: ["/pagefind/2021/", "/pagefind/2020/"] });
     const files = await listFiles(path.join(site(), "pagefind"));
@@ -59,7 +59,7 @@ describe("updateSearchIndex", () => {
 
   it("touches nothing when no record changed", async () => {
     const before = await readMtimes();
-    const result = await updateSearchIndex(records, site(), cache());
+    const result = await updateSearchIndex(records.map(toSearchEntry), site(), cache());
     expect(result).toMatchObject({ status: "unchanged", indexed: [], written: 0, removed: 0 });
     expect(await readMtimes()).toEqual(before);
   });
@@ -67,7 +67,7 @@ describe("updateSearchIndex", () => {
   it("re-indexes only the shard of the year whose article was edited", async () => {
     const before = await readMtimes();
     records = records.map((r) => (r.url === "/tin/b-2021/" ? { ...r, content: `${r.content} Một đoạn thêm.` } : r));
-    const result = await updateSearchIndex(records, site(), cache());
+    const result = await updateSearchIndex(records.map(toSearchEntry), site(), cache());
     expect(result).toMatchObject({ status: "written", indexed: ["2021"] });
     expect(result.written).toBeGreaterThan(0);
     const after = await readMtimes();
@@ -81,7 +81,7 @@ describe("updateSearchIndex", () => {
 
   it("writes the same files as an index built from nothing", async () => {
     const fresh = path.join(temp, "fresh");
-    await updateSearchIndex(records, fresh, path.join(temp, "fresh-cache"));
+    await updateSearchIndex(records.map(toSearchEntry), fresh, path.join(temp, "fresh-cache"));
     const files = await listFiles(path.join(fresh, "pagefind"));
     expect(await listFiles(path.join(site(), "pagefind"))).toEqual(files);
     for (const file of files) {
@@ -95,13 +95,13 @@ describe("updateSearchIndex", () => {
 
   it("indexes a shard again when one of its files is gone, though no record changed", async () => {
     await fs.rm(path.join(site(), "pagefind", "2020", "pagefind.js"));
-    const result = await updateSearchIndex(records, site(), cache());
+    const result = await updateSearchIndex(records.map(toSearchEntry), site(), cache());
     expect(result).toMatchObject({ status: "written", indexed: ["2020"], written: 1, removed: 0 });
   });
 
   it("deletes the shard of a year with no article left, and lists the others", async () => {
     records = records.filter((r) => !r.url.includes("2020"));
-    const result = await updateSearchIndex(records, site(), cache());
+    const result = await updateSearchIndex(records.map(toSearchEntry), site(), cache());
     expect(result).toMatchObject({ status: "written", shards: ["2021"], indexed: [], written: 1 });
     expect(result.removed).toBeGreaterThan(0);
     expect(await readManifest()).toEqual({ shards: ["/pagefind/2021/"] });
@@ -110,7 +110,7 @@ describe("updateSearchIndex", () => {
 
   it("removes the files of an index of the older, unsharded layout", async () => {
     await fs.writeFile(path.join(site(), "pagefind", "pagefind.js"), "old");
-    const result = await updateSearchIndex(records, site(), cache());
+    const result = await updateSearchIndex(records.map(toSearchEntry), site(), cache());
     expect(result).toMatchObject({ status: "written", indexed: [], written: 0, removed: 1 });
   });
 });
@@ -126,8 +126,8 @@ describe("updateSearchIndex on a year above the shard size", () => {
   it("writes one shard a month, the same bytes from two Pagefind processes as from one, and leaves none running", async () => {
     const one = path.join(temp, "one-service");
     const two = path.join(temp, "two-services");
-    const a = await updateSearchIndex(months, one, path.join(temp, "one-cache"), { services: 1, shardSize: 2 });
-    const b = await updateSearchIndex(months, two, path.join(temp, "two-cache"), { services: 2, shardSize: 2 });
+    const a = await updateSearchIndex(months.map(toSearchEntry), one, path.join(temp, "one-cache"), { services: 1, shardSize: 2 });
+    const b = await updateSearchIndex(months.map(toSearchEntry), two, path.join(temp, "two-cache"), { services: 2, shardSize: 2 });
     for (const result of [a, b])
       expect(result).toMatchObject({ shards: ["2023-03", "2023-02", "2023-01"], indexed: ["2023-03", "2023-02", "2023-01"] });
     expect(await readJson(path.join(two, "pagefind", "shards.json"))).toEqual({
@@ -148,7 +148,7 @@ describe("updateSearchIndex on a year above the shard size", () => {
 
   it("re-indexes only the month of the edited article", async () => {
     const edited = months.map((r) => (r.url === "/tin/m-feb/" ? { ...r, content: `${r.content} Thêm một câu.` } : r));
-    const result = await updateSearchIndex(edited, path.join(temp, "two-services"), path.join(temp, "two-cache"), {
+    const result = await updateSearchIndex(edited.map(toSearchEntry), path.join(temp, "two-services"), path.join(temp, "two-cache"), {
       services: 2,
       shardSize: 2,
     });

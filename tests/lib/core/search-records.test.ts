@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../../lib/core/catalog.ts";
 import { vi } from "../../../lib/core/locales/vi.ts";
-import { groupSearchRecords, listSearchRecords, type SearchRecord, toPlainText } from "../../../lib/core/search-records.ts";
+import {
+  groupSearchEntries,
+  listSearchEntries,
+  listSearchRecords,
+  type SearchRecord,
+  toPlainText,
+  toSearchEntry,
+} from "../../../lib/core/search-records.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
 import { makeArticle } from "../../helpers/articles.ts";
 
@@ -55,10 +62,30 @@ describe("listSearchRecords", () => {
     const before = listSearchRecords(buildCatalog(articles, config, vi, NOW));
     const after = listSearchRecords(buildCatalog(articles, config, vi, NOW, new Map([["zeta", [comment]]])));
     expect(after).toEqual(before);
+    const parts = (catalog: ReturnType<typeof buildCatalog>) => listSearchEntries(catalog).map((entry) => entry.parts);
+    expect(parts(buildCatalog(articles, config, vi, NOW, new Map([["zeta", [comment]]])))).toEqual(
+      parts(buildCatalog(articles, config, vi, NOW)),
+    );
+  });
+
+  it("gives an entry other parts whenever its record would differ", () => {
+    const entryOf = (changes: Parameters<typeof makeArticle>[1]) => {
+      const [entry] = listSearchEntries(
+        buildCatalog([makeArticle("zeta", { title: "Tin", lead: "Sapo.", bodyHtml: "<p>Thân.</p>", ...changes })], config, vi, NOW),
+      );
+      return entry!;
+    };
+    const base = entryOf({});
+    for (const changes of [{ title: "Tin khác" }, { lead: "Sapo khác." }, { bodyHtml: "<p>Thân khác.</p>" }, { dateShort: "10/12/2021" }]) {
+      const changed = entryOf(changes);
+      expect(changed.toRecord()).not.toEqual(base.toRecord());
+      expect(changed.parts).not.toEqual(base.parts);
+    }
+    expect(entryOf({}).parts).toEqual(base.parts);
   });
 });
 
-describe("groupSearchRecords", () => {
+describe("groupSearchEntries", () => {
   const record = (url: string, datetime: string): SearchRecord => ({
     url,
     language: "vi",
@@ -76,7 +103,7 @@ describe("groupSearchRecords", () => {
       record("/c/", "2020-05-01T08:00:00+07:00"),
       record("/d/", "2021-01-01T08:00:00+07:00"),
     ];
-    const groups = groupSearchRecords(records);
+    const groups = groupSearchEntries(records.map(toSearchEntry));
     expect([...groups.keys()]).toEqual(["2022", "2021", "2020"]);
     expect(groups.get("2021")!.map((r) => r.url)).toEqual(["/a/", "/d/"]);
     expect(groups.get("2022")!.map((r) => r.url)).toEqual(["/b/"]);
@@ -92,25 +119,26 @@ describe("groupSearchRecords", () => {
       record("/f/", "2022-08-01T08:00:00+07:00"),
     ];
     // Three records a shard: 2023 (4) splits into January (3, kept) and March; 2022 (2) stays whole.
-    expect([...groupSearchRecords(records, 3).keys()]).toEqual(["2023-03", "2023-01", "2022"]);
+    expect([...groupSearchEntries(records.map(toSearchEntry), 3).keys()]).toEqual(["2023-03", "2023-01", "2022"]);
     // Two a shard: January 2023 (3) splits again into days.
-    const groups = groupSearchRecords(records, 2);
+    const groups = groupSearchEntries(records.map(toSearchEntry), 2);
     expect([...groups.keys()]).toEqual(["2023-03", "2023-01-20", "2023-01-05", "2022"]);
     expect(groups.get("2023-01-05")!.map((r) => r.url)).toEqual(["/a/", "/b/"]);
     // A day is never split: one day's records stay together whatever their number.
-    expect([...groupSearchRecords(records, 1).keys()]).toContain("2023-01-05");
+    expect([...groupSearchEntries(records.map(toSearchEntry), 1).keys()]).toContain("2023-01-05");
   });
 
   it("keeps a record in its shard when another article is added to a shard that stays under the size", () => {
     const records = [record("/a/", "2023-01-05T08:00:00+07:00"), record("/b/", "2023-02-05T08:00:00+07:00")];
-    const before = groupSearchRecords(records, 2);
-    const after = groupSearchRecords([...records, record("/c/", "2024-01-01T08:00:00+07:00")], 2);
-    expect(after.get("2023")).toEqual(before.get("2023"));
+    const before = groupSearchEntries(records.map(toSearchEntry), 2);
+    const after = groupSearchEntries([...records, record("/c/", "2024-01-01T08:00:00+07:00")].map(toSearchEntry), 2);
+    expect(after.get("2023")?.map((entry) => entry.url)).toEqual(["/a/", "/b/"]);
+    expect(before.get("2023")?.map((entry) => entry.url)).toEqual(["/a/", "/b/"]);
   });
 
   it("dates records by the site's time zone, as listSearchRecords writes them", () => {
     const late = makeArticle("late", { dateIso: "2021-12-31T23:30:00+07:00" });
     const catalog = buildCatalog([late], config, vi, NOW);
-    expect([...groupSearchRecords(listSearchRecords(catalog)).keys()]).toEqual(["2021"]);
+    expect([...groupSearchEntries(listSearchEntries(catalog)).keys()]).toEqual(["2021"]);
   });
 });
