@@ -80,18 +80,6 @@ export function hashSearchEntries(entries: readonly SearchEntry[], pagefindVersi
   return hash.digest("hex");
 }
 
-async function allExist(dir: string, files: readonly string[]): Promise<boolean> {
-  const found = await Promise.all(
-    files.map((file) =>
-      fs.access(path.join(dir, file)).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return files.length > 0 && found.every(Boolean);
-}
-
 /** Every file under `dir`, relative, or none if it does not exist. */
 async function listFilesUnder(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -142,6 +130,8 @@ export async function updateSearchIndex(
   const version = await readPagefindVersion();
   const previous = await readState(stateFile, outDir);
   const groups = groupSearchEntries(entries, shardSize);
+  // One listing of the index rather than one check per file: a large site's index has a file per article.
+  const present = new Set(await listFilesUnder(indexDir));
   const next: Record<string, ShardState> = {};
   const stale = new Map<string, readonly SearchEntry[]>();
   const hashes = new Map<string, string>();
@@ -153,7 +143,7 @@ export async function updateSearchIndex(
     const hash = hashSearchEntries(shardEntries, version);
     hashes.set(key, hash);
     const old = previous[key];
-    if (old?.hash === hash && (await allExist(path.join(indexDir, key), old.files))) next[key] = old;
+    if (old?.hash === hash && old.files.length > 0 && old.files.every((name) => present.has(path.join(key, name)))) next[key] = old;
     else stale.set(key, shardEntries);
   }
   const scratch = path.join(cacheDir, "search", `build-${process.pid}`);
