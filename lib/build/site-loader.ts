@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { renderArticle, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
@@ -6,6 +7,7 @@ import { checkCollection, isPublishable } from "../core/collection.ts";
 import { findNextPinEnd } from "../core/front-page.ts";
 import { BantinError, ConfigError, ContentError, describeLine, StoreUnavailableError, type ContentProblem } from "../core/errors.ts";
 import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
+import type { PhotoSet } from "../core/picture.ts";
 import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
 import { listArticleFiles, loadSiteConfig } from "./read-content.ts";
@@ -36,6 +38,8 @@ export interface CheckedContent {
   brokenDrafts: number;
   /** Article files parsed by this run, and taken from the parse cache (BANTIN_CACHE_DIR/parsed). */
   parsed: { fresh: number; cached: number };
+  /** Each article's parse key (its bytes, path, site settings and the parser's code), when cached. */
+  parseKeys: Map<PreparedArticle, string>;
 }
 
 /**
@@ -54,6 +58,7 @@ export async function checkContent(options: BuildOptions, memory: ParseMemory | 
   const photoPaths = new Map<string, Map<string, string>>();
   let brokenDrafts = 0;
   const parsed = { fresh: 0, cached: 0 };
+  const parseKeys = new Map<PreparedArticle, string>();
   const files = listArticleFiles(options.contentDir);
   const cache = openParseCache(options.cacheDir, config);
   for (const prepared of await prepareAllFiles(files, options.root, config, options.threads, cache, memory)) {
@@ -64,12 +69,13 @@ export async function checkContent(options: BuildOptions, memory: ParseMemory | 
     if (!prepared.isDraft && prepared.entry) entries.push(prepared.entry);
     if (prepared.article) {
       articles.push(prepared.article);
+      if (prepared.kept?.key) parseKeys.set(prepared.article, prepared.kept.key);
       photoPaths.set(prepared.file, new Map(prepared.photoPaths));
     }
   }
   problems.push(...checkCollection(entries, locale));
   if (problems.length > 0) throw new ContentError(problems, { locale });
-  return { config, articles, photoPaths, draftProblems, brokenDrafts, parsed };
+  return { config, articles, photoPaths, draftProblems, brokenDrafts, parsed, parseKeys };
 }
 
 /**
@@ -153,6 +159,20 @@ async function readComments(options: BuildOptions, config: SiteConfig, log: (lin
   }
 }
 
+/**
+ * The source key of a rendered article (Article.sourceKey): its parse key, which covers its bytes,
+ * path, the site settings and the code that parses and renders it (lib/core/article.ts is among the
+ * parser's modules), and the processed photo sets it shows. None without a parse key.
+ */
+function keyRenderedArticle(parseKey: string | undefined, paths: Map<string, string>, sets: Map<string, PhotoSet>): string | undefined {
+  if (!parseKey) return undefined;
+  const hash = createHash("sha256").update(`${parseKey}\0`);
+  for (const [src, file] of [...paths].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    hash.update(`${src}\0${JSON.stringify(sets.get(file) ?? null)}\0`);
+  }
+  return hash.digest("base64url");
+}
+
 /** The first few of `items`, then how many more: a log line stays one line on a site with many shards. */
 function listSome(items: string[], shown = 4): string {
   return items.length <= shown ? items.join(", ") : `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
@@ -205,7 +225,8 @@ export function createSiteLoader(
     const { sets, stats } = await processPhotos(files, content.config);
     const rendered = published.map((article) => {
       const paths = content.photoPaths.get(article.file)!;
-      return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale);
+      const key = keyRenderedArticle(content.parseKeys.get(article), paths, sets);
+      return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale, key);
     });
     const comments = await readComments(options, content.config, log);
     const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);

@@ -79,6 +79,11 @@ export interface Article {
   headPhoto: HeadPhoto | null;
   byline: BylineLine[];
   bodyHtml: string;
+  /**
+   * A hash of everything the article was rendered from, when the build knows it (its file's parse
+   * key and its photos): page fingerprints take it in place of the article's fields.
+   */
+  sourceKey?: string;
 }
 
 /** What the checks across articles need of one article, even one whose other fields are wrong. */
@@ -219,13 +224,15 @@ const BODY_PHOTO_SIZES = "(min-width: 50rem) 46rem, 100vw";
  * Renders a prepared article. `findPhoto` returns the processed set for a source as written in the
  * article. The main photo, shown at the head, loads eagerly as the page's largest image; without
  * it (no main photo, or `image.show: false`) the first body photo does: it is then usually in the
- * first screen. Each caption ends with its photo's credit where there is one to print.
+ * first screen. Each caption ends with its photo's credit where there is one to print. `sourceKey`,
+ * when given, is kept on the article (see Article.sourceKey).
  */
 export function renderArticle(
   prepared: PreparedArticle,
   findPhoto: (src: string) => PhotoSet,
   config: SiteConfig,
   locale: Locale,
+  sourceKey?: string,
 ): Article {
   const { data } = prepared;
   const creditOf = (own: string | null | undefined) => composePhotoCredit(own ?? null, data.author, data.photoCredit, locale);
@@ -267,5 +274,6 @@ export function renderArticle(
     headPhoto,
     byline: composeByline(data.author, data.photoCredit, locale),
     bodyHtml,
+    ...(sourceKey ? { sourceKey } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideComments } from "../../lib/comments/index.ts";
 import { CommentStore, createFileBackend } from "../../lib/store/index.ts";
@@ -129,6 +130,20 @@ describe("an incremental build after each kind of change", () => {
     // Indexed again, and the files of the old index that the new one does not have are gone.
     expect(build.search).toMatch(/^4 pages in .* \(1 of 1 shard\(s\) indexed: 2021; .* [1-9]\d* removed\)$/);
     expect(await listFiles(path.join(outDir(), "pagefind"))).not.toEqual(indexBefore);
+    await expectSameAsCleanBuild();
+  });
+
+  it("matches a clean build after a photo is replaced while its article's file stays as it was", async () => {
+    // The article's text is unchanged, so its parse is taken from the cache: its page must still
+    // follow the new photo's shape (the fingerprint covers the photo sets, not only the parse).
+    const page = path.join(outDir(), "tin-hoat-dong/nua-dem/index.html");
+    const before = await fs.readFile(page, "utf8");
+    await sharp({ create: { width: 1600, height: 500, channels: 3, background: { r: 20, g: 160, b: 60 } } })
+      .jpeg({ quality: 80 })
+      .toFile(path.join(contentDir, "articles/nua-dem/than-bai.jpg"));
+    const build = await buildIncrementally();
+    expect(build.rendered).toBeGreaterThan(0);
+    expect(await fs.readFile(page, "utf8")).not.toBe(before);
     await expectSameAsCleanBuild();
   });
 
