@@ -25,6 +25,20 @@ export interface RenderPlan {
   fingerprintWhileRendering: string | null;
 }
 
+/** Every file under `dir` as a `/`-separated relative path (the manifest's form); none when it does not exist. */
+function listFilesUnder(dir: string): Set<string> {
+  try {
+    const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+    return new Set(
+      entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
 /**
  * Compares this build's page fingerprints with the manifest of the last build into `siteDir`.
  * A route is rendered when its fingerprint differs or its file is gone; everything is rendered when
@@ -65,12 +79,14 @@ export async function planRender(
     };
   }
   const prints = fingerprintRoutes(routes, shared, templates);
+  // One listing of the folder rather than a check per page (22,785 checks cost about 0.3 s).
+  const present = listFilesUnder(outDir);
   const render: Route[] = [];
   let missing = 0;
   for (const route of routes) {
     const file = toOutputFile(route.url);
     const known = !fullReason && manifest.pages[file] === prints.get(file);
-    if (known && onDisk(file)) continue;
+    if (known && present.has(file)) continue;
     if (known) missing++;
     render.push(route);
   }

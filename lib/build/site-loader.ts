@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { renderArticle, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
+import { renderArticle, type Article, type CollectionEntry, type PreparedArticle } from "../core/article.ts";
 import { buildCatalog, type Catalog } from "../core/catalog.ts";
 import { checkCollection, isPublishable } from "../core/collection.ts";
 import { findNextPinEnd } from "../core/front-page.ts";
@@ -196,6 +196,7 @@ export function createSiteLoader(
   let renderPages: ReturnType<typeof createPageRenderer> | null = null;
   // Kept between the builds of a running `npm start` (one build only fills it).
   const parseMemory: ParseMemory = new Map();
+  const renderMemory = new WeakMap<PreparedArticle, Article>();
 
   /** Updates the search index in the output folder and logs what it did. */
   async function indexSearch({ entries, siteDir }: { entries: SearchEntry[]; siteDir: string }): Promise<void> {
@@ -226,7 +227,12 @@ export function createSiteLoader(
     const rendered = published.map((article) => {
       const paths = content.photoPaths.get(article.file)!;
       const key = keyRenderedArticle(content.parseKeys.get(article), paths, sets);
-      return renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale, key);
+      // A running `npm start` keeps unchanged parses between saves, so it renders only what changed.
+      const kept = renderMemory.get(article);
+      if (key && kept?.sourceKey === key) return kept;
+      const fresh = renderArticle(article, (src) => sets.get(paths.get(src)!)!, content.config, locale, key);
+      if (key) renderMemory.set(article, fresh);
+      return fresh;
     });
     const comments = await readComments(options, content.config, log);
     const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
