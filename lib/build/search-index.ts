@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BantinError } from "../core/errors.ts";
 import { groupSearchEntries, SHARD_SIZE, type SearchEntry } from "../core/search-records.ts";
-import { buildShardFiles } from "./search-shards.ts";
+import { buildShardFiles, listFilesUnder } from "./search-shards.ts";
 
 /** The folder of the site the index lives in: one shard per period, `/pagefind/<2023 or 2023-04>/pagefind.js`. */
 export const SEARCH_INDEX_DIR = "pagefind";
@@ -78,12 +78,6 @@ export function hashSearchEntries(entries: readonly SearchEntry[], pagefindVersi
     hash.update("\0");
   }
   return hash.digest("hex");
-}
-
-/** Every file under `dir`, relative, or none if it does not exist. */
-async function listFilesUnder(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 /** Writes `content` to `file` unless it already holds those bytes; true when written. */

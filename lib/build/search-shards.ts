@@ -23,7 +23,7 @@ const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css
 const IN_FLIGHT = 32;
 
 /** Every file under `dir`, relative, or none if it does not exist. */
-async function listFilesUnder(dir: string): Promise<string[]> {
+export async function listFilesUnder(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
