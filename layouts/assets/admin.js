@@ -60,8 +60,9 @@ function renderText(comment) {
 async function send(action, done) {
   try {
     await action();
-    if (done) confirmDone(done);
+    // Said once the list shows the change, so that what the editor does next acts on the new list.
     await load();
+    if (done) confirmDone(done);
   } catch (error) {
     fail(error);
   }
@@ -160,7 +161,10 @@ async function load() {
   newsroomName = body.newsroomName;
   for (const [name, count] of Object.entries(body.counts)) document.querySelector(`[data-count="${name}"]`).textContent = String(count);
   for (const node of document.querySelectorAll(".desk-tab")) node.setAttribute("aria-pressed", String(node.dataset.tab === tab));
+  // Boxes ticked while the list was loading stay ticked on the items that are still there.
+  const ticked = new Set(selectedIds());
   list.replaceChildren(...items.map(renderComment));
+  for (const box of list.querySelectorAll(".desk-select")) box.checked = ticked.has(box.value);
   selectAll.checked = false;
   if (!items.length) list.append(element("li", "desk-empty", t.empty));
   else setCurrent(current, false);

@@ -148,6 +148,12 @@ describe.skipIf(skip)("the moderation desk on a phone (npm start, Chromium, 390�
       editedBy: "local editor",
     });
     await itemOf("Lê Hoa").locator(".desk-select").check();
+    // A reload of the list (here by hand; also after every decision) keeps what was ticked: the
+    // marked item is replaced by a new one, whose box is ticked too.
+    await itemOf("Lê Hoa").evaluate((node) => node.setAttribute("data-before-reload", ""));
+    await page.getByRole("button", { name: "Tải lại" }).click();
+    await page.locator("[data-before-reload]").waitFor({ state: "detached" });
+    expect(await itemOf("Lê Hoa").locator(".desk-select").isChecked()).toBe(true);
     await page.getByRole("button", { name: "Duyệt mục đã chọn" }).click();
     await itemOf("Lê Hoa").waitFor({ state: "detached" });
     expect((await store.get(second.id))?.status).toBe("approved");
