@@ -176,11 +176,8 @@ export function countChangedFiles(cache: ParseCacheHandle, files: readonly strin
 
 /** The cached key and parse of `file` when its signature is the one recorded with it, else null. */
 export function lookUpBySignature(pack: ParsePack, file: string, signature: string): PackEntry | null {
-  if (!pack.cache.filled) return null;
-  pack.own ??= readPack(packFile(pack.cache, pack.share));
-  const entry = pack.own.get(file);
-  if (!entry || typeof entry !== "object" || entry.signature !== signature) return null;
-  return entry.parsed && entry.parsed.file === file ? entry : null;
+  const entry = checkEntry(readOwnPack(pack)?.get(file), file);
+  return entry?.signature === signature ? entry : null;
 }
 
 /** One thread's view of the cache during a build: the packs it read and the entries it will write. */
@@ -212,10 +209,22 @@ export function openPack(cache: ParseCacheHandle, share: number): ParsePack {
   return { cache, share, own: null, others: null, next: new Map(), changed: false };
 }
 
-/** A usable entry: a plain object made for `key` and `file` (a damaged one is ignored). */
+/** A usable entry: a plain object holding a parse of `file` (a damaged one is ignored). */
+function checkEntry(entry: PackEntry | undefined, file: string): PackEntry | null {
+  return entry && typeof entry === "object" && entry.parsed && entry.parsed.file === file ? entry : null;
+}
+
+/** The parse in `entry` when it is usable and was made for `key`. */
 function matchEntry(entry: PackEntry | undefined, file: string, key: string): ParsedFile | null {
-  if (!entry || typeof entry !== "object") return null;
-  return entry.key === key && entry.parsed && entry.parsed.file === file ? entry.parsed : null;
+  const usable = checkEntry(entry, file);
+  return usable?.key === key ? usable.parsed : null;
+}
+
+/** This share's pack as last written, read on first use; null when the cache was empty at the start. */
+function readOwnPack(pack: ParsePack): Map<string, PackEntry> | null {
+  if (!pack.cache.filled) return null;
+  pack.own ??= readPack(packFile(pack.cache, pack.share));
+  return pack.own;
 }
 
 /**
@@ -225,9 +234,9 @@ function matchEntry(entry: PackEntry | undefined, file: string, key: string): Pa
  * only when a file is new to this share.
  */
 export function lookUpParsed(pack: ParsePack, file: string, key: string): ParsedFile | null {
-  if (!pack.cache.filled) return null;
-  pack.own ??= readPack(packFile(pack.cache, pack.share));
-  const mine = pack.own.get(file);
+  const own = readOwnPack(pack);
+  if (!own) return null;
+  const mine = own.get(file);
   if (mine) return matchEntry(mine, file, key);
   if (!pack.others) {
     pack.others = new Map();

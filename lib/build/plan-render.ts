@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { toOutputFile, type Route, type SharedData } from "../core/routes.ts";
+import { listFilesUnder } from "./list-files.ts";
 import { fingerprintRoutes, hashTemplates } from "./page-fingerprints.ts";
 import { readOutputManifest, type OutputManifest } from "./prune-output.ts";
 
@@ -23,20 +24,6 @@ export interface RenderPlan {
    * any page was hashed): `next.pages` is then filled from what the render pass returns.
    */
   fingerprintWhileRendering: string | null;
-}
-
-/** Every file under `dir` as a `/`-separated relative path (the manifest's form); none when it does not exist. */
-function listFilesUnder(dir: string): Set<string> {
-  try {
-    const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
-    return new Set(
-      entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")),
-    );
-  } catch {
-    return new Set();
-  }
 }
 
 /**
@@ -80,7 +67,7 @@ export async function planRender(
   }
   const prints = fingerprintRoutes(routes, shared, templates);
   // One listing of the folder rather than a check per page (22,785 checks cost about 0.3 s).
-  const present = listFilesUnder(outDir);
+  const present = new Set(listFilesUnder(outDir));
   const render: Route[] = [];
   let missing = 0;
   for (const route of routes) {

@@ -207,7 +207,7 @@ export function prepareFiles(
       ...(cache ? { kept: { key, parsed, signature } } : {}),
     };
   });
-  if (pack && save) savePack(pack);
+  if (pack) savePack(pack);
   return prepared;
 }
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BantinError } from "../core/errors.ts";
 import { groupSearchEntries, SHARD_SIZE, type SearchEntry } from "../core/search-records.ts";
-import { buildShardFiles, listFilesUnder } from "./search-shards.ts";
+import { listFilesUnder } from "./list-files.ts";
+import { buildShardFiles } from "./search-shards.ts";
 
 /** The folder of the site the index lives in: one shard per period, `/pagefind/<2023 or 2023-04>/pagefind.js`. */
 export const SEARCH_INDEX_DIR = "pagefind";
@@ -125,7 +126,7 @@ export async function updateSearchIndex(
   const previous = await readState(stateFile, outDir);
   const groups = groupSearchEntries(entries, shardSize);
   // One listing of the index rather than one check per file: a large site's index has a file per article.
-  const present = new Set(await listFilesUnder(indexDir));
+  const present = new Set(listFilesUnder(indexDir));
   const next: Record<string, ShardState> = {};
   const stale = new Map<string, readonly SearchEntry[]>();
   const hashes = new Map<string, string>();
@@ -161,7 +162,7 @@ export async function updateSearchIndex(
   if (await writeIfChanged(path.join(indexDir, SHARD_MANIFEST), manifest)) written++;
   const keep = new Set([SHARD_MANIFEST, ...shards.flatMap((key) => next[key]!.files.map((name) => path.join(key, name)))]);
   let removed = 0;
-  for (const name of await listFilesUnder(indexDir)) {
+  for (const name of listFilesUnder(indexDir)) {
     if (keep.has(name)) continue;
     await fs.rm(path.join(indexDir, name), { force: true });
     removed++;

@@ -3,6 +3,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { BantinError } from "../core/errors.ts";
 import type { SearchRecord } from "../core/search-records.ts";
+import { listFilesUnder } from "./list-files.ts";
 
 // Pagefind also writes its ready-made interfaces; the search page uses its own script
 // (layouts/assets/search.js) and runs Pagefind on the page's thread, so these are never loaded.
@@ -21,12 +22,6 @@ const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css
 // (the service); month shards in two services 17.5 s, 36 s, 276 MB. One record edited then: 12.4 s
 // (its year, 5,300 records) against 1.8 s (its month).
 const IN_FLIGHT = 32;
-
-/** Every file under `dir`, relative, or none if it does not exist. */
-export async function listFilesUnder(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-}
 
 type Pagefind = typeof pagefind;
 
@@ -118,7 +113,7 @@ export async function buildShardFiles(
   const result = new Map<string, Map<string, string>>();
   for (const key of shards.keys()) {
     const dir = path.join(scratch, key);
-    const files = (await listFilesUnder(dir)).filter((name) => !UNUSED.test(name)).sort();
+    const files = listFilesUnder(dir).filter((name) => !UNUSED.test(name));
     result.set(key, new Map(files.map((name) => [name, path.join(dir, name)])));
   }
   return result;

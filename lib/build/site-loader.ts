@@ -309,8 +309,8 @@ export function createSiteLoader(
      * Runs after Eleventy has copied the assets: renders each route (page, feed, sitemap, …) whose
      * fingerprint changed or whose file is missing (lib/build/plan-render.ts), puts the photos there,
      * removes what an earlier build wrote and this one did not, updates the search index in
-     * pagefind/ (one shard a year, each skipped when none of its records changed), and writes the
-     * build marker (production only).
+     * pagefind/ (by year or month, each shard skipped when none of its entries changed; under
+     * `npm start` after the reload, in the background), and writes the build marker (production only).
      */
     async publish(siteDir: string): Promise<void> {
       if (!lastCatalog) return;
