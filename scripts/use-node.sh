@@ -4,7 +4,7 @@
 # The runtime comes from the npm registry's official builds (package node-linux-<arch>), the only
 # place this project takes a runtime from; npm checks the tarball's integrity as it fetches it.
 bantin_node_version="22.23.3"
-bantin_node_minimum="22.12.0"
+bantin_node_minimum="22.18.0"
 
 bantin_use_node() {
   local root current arch dir tarball

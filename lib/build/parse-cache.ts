@@ -2,12 +2,12 @@ import { createHash, hash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import v8 from "node:v8";
 import { threadId } from "node:worker_threads";
 import type { CollectionEntry, PreparedArticle } from "../core/article.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import type { PhotoUse } from "../core/photo-refs.ts";
 import type { SiteConfig } from "../core/site-config.ts";
+import { readPackFile, writePackFile, type PackEntry } from "./pack-file.ts";
 
 /**
  * What reading and preparing one article file yields before its photos are looked up on disk: a
@@ -34,8 +34,9 @@ export interface ParseCacheHandle {
 
 // Why packs: one file per article cost a file system write each (16,000 of them on a cold build,
 // ~3 s of CPU), so each thread keeps the entries of its share of the articles in one file,
-// `pack-<share>.v8`: a Map from the article's path to its content key and parse. An edited file
-// replaces its own entry, so the cache never grows with edits.
+// `pack-<share>.v8` (layout in lib/build/pack-file.ts): a Map from the article's path to its
+// content key and parse. An edited file replaces its own entry, so the cache never grows with
+// edits.
 const FOLDER = "parsed";
 const PACK = /^pack-(\d+)\.v8$/;
 const IMPORT = /(?:import|export)\s[^;]*?from\s+"([^"]+)"/g;
@@ -120,13 +121,6 @@ export function keyParse(cache: ParseCacheHandle, file: string, bytes: Buffer): 
   return createHash("sha256").update(`${cache.salt}\0${file}\0`).update(bytes).digest("base64url");
 }
 
-/** One cached parse, the key it was made for, and the file's stat signature when it was read (if trusted). */
-interface PackEntry {
-  key: string;
-  parsed: ParsedFile;
-  signature?: string | null;
-}
-
 // A file changed within this long before it is looked at is read even if its signature matches:
 // file times move in coarse ticks, so two saves in one tick could keep size and times alike.
 const SETTLED_MS = 2000;
@@ -193,17 +187,6 @@ export interface ParsePack {
   changed: boolean;
 }
 
-/** The entries of one pack file; an empty Map when it is missing or damaged (then rewritten). */
-function readPack(file: string): Map<string, PackEntry> {
-  try {
-    const stored = v8.deserialize(fs.readFileSync(file));
-    if (stored instanceof Map) return stored as Map<string, PackEntry>;
-  } catch {
-    // Missing, unreadable, or not a serialized value (a damaged cache).
-  }
-  return new Map();
-}
-
 /** Starts the lookups of share `share`; nothing is read until the first lookup. */
 export function openPack(cache: ParseCacheHandle, share: number): ParsePack {
   return { cache, share, own: null, others: null, next: new Map(), changed: false };
@@ -223,7 +206,7 @@ function matchEntry(entry: PackEntry | undefined, file: string, key: string): Pa
 /** This share's pack as last written, read on first use; null when the cache was empty at the start. */
 function readOwnPack(pack: ParsePack): Map<string, PackEntry> | null {
   if (!pack.cache.filled) return null;
-  pack.own ??= readPack(packFile(pack.cache, pack.share));
+  pack.own ??= readPackFile(packFile(pack.cache, pack.share));
   return pack.own;
 }
 
@@ -242,7 +225,7 @@ export function lookUpParsed(pack: ParsePack, file: string, key: string): Parsed
     pack.others = new Map();
     for (const name of listPacks(pack.cache))
       if (name !== path.basename(packFile(pack.cache, pack.share)))
-        for (const [at, entry] of readPack(path.join(pack.cache.dir, name))) pack.others.set(at, entry);
+        for (const [at, entry] of readPackFile(path.join(pack.cache.dir, name))) pack.others.set(at, entry);
   }
   return matchEntry(pack.others.get(file), file, key);
 }
@@ -259,14 +242,13 @@ export function keepParsed(pack: ParsePack, key: string, parsed: ParsedFile, fre
  * A cache that cannot be written only costs speed, so errors are ignored.
  */
 export function savePack(pack: ParsePack): void {
-  const own = pack.own ?? (pack.cache.filled ? readPack(packFile(pack.cache, pack.share)) : new Map());
+  const own = pack.own ?? (pack.cache.filled ? readPackFile(packFile(pack.cache, pack.share)) : new Map());
   if (!pack.changed && own.size === pack.next.size) return;
   const file = packFile(pack.cache, pack.share);
   // A name of this thread's own, so two builds sharing a cache folder never write into one file.
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
-    fs.writeFileSync(temporary, v8.serialize(pack.next));
-    fs.renameSync(temporary, file);
+    writePackFile(file, temporary, pack.next);
   } catch {
     // Read-only or full cache folder: the next build parses again.
     fs.rmSync(temporary, { force: true });

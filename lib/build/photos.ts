@@ -6,12 +6,11 @@ import { BantinError } from "../core/errors.ts";
 
 /** A photo that cannot be read or encoded; `file` is its absolute path, for the content problem. */
 export class PhotoError extends BantinError {
-  constructor(
-    message: string,
-    readonly file: string,
-    options: { cause: unknown },
-  ) {
+  readonly file: string;
+
+  constructor(message: string, file: string, options: { cause: unknown }) {
     super(message, options);
+    this.file = file;
   }
 }
 import type { PhotoSet } from "../core/picture.ts";
@@ -66,10 +65,10 @@ export class PhotoProcessor {
   private used = new Set<string>();
   private readonly encoding = new Map<string, Promise<PhotoSet>>();
 
-  constructor(
-    cacheDir: string,
-    private readonly log: (line: string) => void,
-  ) {
+  private readonly log: (line: string) => void;
+
+  constructor(cacheDir: string, log: (line: string) => void) {
+    this.log = log;
     this.outputDir = path.join(cacheDir, "photos", "img");
     this.manifestPath = path.join(cacheDir, "photos", "manifest.json");
   }

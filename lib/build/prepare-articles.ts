@@ -21,6 +21,7 @@ import {
   type ParseCacheHandle,
   type ParsedFile,
 } from "./parse-cache.ts";
+import { attachBodies, type BodyRefs } from "./pack-file.ts";
 import { decodeArticleSource, readArticleBytes } from "./read-content.ts";
 import { runTsWorker } from "./ts-worker.ts";
 
@@ -211,6 +212,33 @@ export function prepareFiles(
   return prepared;
 }
 
+/** What a preparing thread posts back: its files, and where their bodies are (lib/build/pack-file.ts). */
+export interface PostedShare {
+  prepared: PreparedFile[];
+  bodies: BodyRefs;
+}
+
+/** Each prepared file's article, as parsed (also one with problems), or null. */
+export function listPreparedArticles(prepared: readonly PreparedFile[]): (PreparedArticle | null)[] {
+  return prepared.map((file) => file.kept?.parsed.article ?? file.article);
+}
+
+/**
+ * A thread's share with its articles' bodies read from its pack again. A file whose pack was
+ * rewritten meanwhile (another build sharing the cache folder) is prepared again here, uncached.
+ */
+function receiveShare(posted: PostedShare, files: readonly string[], root: string, config: SiteConfig): PreparedFile[] {
+  const lost = attachBodies(listPreparedArticles(posted.prepared), posted.bodies);
+  if (lost.length === 0) return posted.prepared;
+  const again = prepareFiles(
+    lost.map((at) => files[at]!),
+    root,
+    config,
+  );
+  lost.forEach((at, i) => (posted.prepared[at] = again[i]!));
+  return posted.prepared;
+}
+
 // Below this many files a second thread costs more to start than it saves.
 const PARALLEL_THRESHOLD = 2000;
 // Up to this many files changed since the last build, one thread prepares them all (see below).
@@ -245,13 +273,19 @@ export async function prepareAllFiles(
     .map((part, i) =>
       inline
         ? Promise.resolve(prepareFiles(part, root, config, cache, null, i + 1))
-        : runTsWorker<PreparedFile[]>(new URL("./prepare-worker.ts", import.meta.url), { files: part, root, config, cache, share: i + 1 }),
+        : runTsWorker<PostedShare>(new URL("./prepare-worker.ts", import.meta.url), {
+            files: part,
+            root,
+            config,
+            cache,
+            share: i + 1,
+          }).then((posted) => (posted ? receiveShare(posted, part, root, config) : [])),
     );
   const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory, 0, !warm);
   const theirs = await Promise.all(helpers);
   // Packs of shares this build did not have, and removed articles' entries, go (not while warm).
   if (cache && !warm) prunePacks(cache, shares);
-  const all = [mine, ...theirs.map((result) => result ?? [])].flat();
+  const all = [mine, ...theirs].flat();
   if (memory) {
     memory.clear();
     for (const prepared of all) if (prepared.kept) memory.set(prepared.file, prepared.kept);

@@ -225,7 +225,7 @@ const BODY_PHOTO_SIZES = "(min-width: 50rem) 46rem, 100vw";
  * article. The main photo, shown at the head, loads eagerly as the page's largest image; without
  * it (no main photo, or `image.show: false`) the first body photo does: it is then usually in the
  * first screen. Each caption ends with its photo's credit where there is one to print. `sourceKey`,
- * when given, is kept on the article (see Article.sourceKey).
+ * when given, is kept on the article (see Article.sourceKey). `bodyHtml` is printed each time it is read.
  */
 export function renderArticle(
   prepared: PreparedArticle,
@@ -243,11 +243,16 @@ export function renderArticle(
     image && data.image?.show !== false
       ? { ...image, pictureHtml: renderPicture(image.set, { alt: image.alt, sizes: BODY_PHOTO_SIZES, eager: true }) }
       : null;
-  const bodyHtml = renderBody(
-    prepared.body,
-    (ref, index) => renderPicture(findPhoto(ref.src), { alt: ref.alt, sizes: BODY_PHOTO_SIZES, eager: !headPhoto && index === 0 }),
-    (ref) => creditOf(ref.credit),
-  );
+  // Why printed on each read: a rebuild builds every article for the listings but prints the body
+  // only of the pages it renders; a cached parse reads its body from disk only when asked; and a
+  // printed body kept on each of 100,000 articles would be most of a build's memory.
+  const { body } = prepared;
+  const printBody = () =>
+    renderBody(
+      body,
+      (ref, index) => renderPicture(findPhoto(ref.src), { alt: ref.alt, sizes: BODY_PHOTO_SIZES, eager: !headPhoto && index === 0 }),
+      (ref) => creditOf(ref.credit),
+    );
   const sectionUrl = getSectionUrl(prepared.sectionSlug);
   const patterns = { line: locale.dates.dateLine, short: locale.dates.short };
   const when = describeInstant(data.date, config.timeZone, patterns, locale.dates);
@@ -273,7 +278,9 @@ export function renderArticle(
     image,
     headPhoto,
     byline: composeByline(data.author, data.photoCredit, locale),
-    bodyHtml,
+    get bodyHtml() {
+      return printBody();
+    },
     ...(sourceKey ? { sourceKey } : {}),
   };
 }

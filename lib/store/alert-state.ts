@@ -11,7 +11,11 @@ export interface AlertMarker {
 
 /** The marker of the last moderation digest that reached its webhook (`alerts/last`). */
 export class AlertState {
-  constructor(private readonly backend: StoreBackend) {}
+  private readonly backend: StoreBackend;
+
+  constructor(backend: StoreBackend) {
+    this.backend = backend;
+  }
 
   /** The last digest's marker, or null when none was sent yet. */
   async getLast(): Promise<AlertMarker | null> {

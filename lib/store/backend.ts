@@ -36,26 +36,28 @@ export const LEFTOVER_AGE_MS = 60 * 60_000;
 
 /** A store operation failed: says which key, what was attempted, and the backend's reason (retry later). */
 export class StoreError extends StoreUnavailableError {
-  constructor(
-    readonly operation: string,
-    readonly key: string,
-    cause: unknown,
-  ) {
+  readonly operation: string;
+  readonly key: string;
+
+  constructor(operation: string, key: string, cause: unknown) {
     super(`could not ${operation} "${key}" in the comment store: ${describeCause(cause)}`, { cause });
+    this.operation = operation;
+    this.key = key;
   }
 }
 
 /** A stored value that cannot be parsed as JSON: `npm run comments -- doctor` lists and fixes it. */
 export class DamagedValueError extends BantinError {
-  constructor(
-    readonly key: string,
-    readonly reason: string,
-    cause?: unknown,
-  ) {
+  readonly key: string;
+  readonly reason: string;
+
+  constructor(key: string, reason: string, cause?: unknown) {
     super(
       `"${key}" in the comment store is damaged (${reason}); run \`npm run comments -- doctor\` to see it and \`doctor --fix\` to move it aside`,
       { cause },
     );
+    this.key = key;
+    this.reason = reason;
   }
 }
 

@@ -19,7 +19,11 @@ export interface ListedBlock extends BlockEntry {
  * submission like the honeypot: accepted in the answer, kept only as a spam count.
  */
 export class BlockList {
-  constructor(private readonly backend: StoreBackend) {}
+  private readonly backend: StoreBackend;
+
+  constructor(backend: StoreBackend) {
+    this.backend = backend;
+  }
 
   /** Blocks `value` (a client hash, or an email) until `until`, replacing any earlier block of it. */
   async add(kind: BlockKind, value: string, until: Date, by: string | null, now: Date): Promise<void> {

@@ -57,7 +57,10 @@ export class CommentStore {
   readonly alerts: AlertState;
 
   // Why private: key names belong to keys.ts and the modules of this folder; callers use methods.
-  constructor(private readonly backend: StoreBackend) {
+  private readonly backend: StoreBackend;
+
+  constructor(backend: StoreBackend) {
+    this.backend = backend;
     this.rebuild = new RebuildState(backend);
     this.trust = new TrustList(backend);
     this.blocks = new BlockList(backend);

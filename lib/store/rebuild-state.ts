@@ -33,7 +33,11 @@ export interface RebuildRequest {
  * deciding at once both leave theirs.
  */
 export class RebuildState {
-  constructor(private readonly backend: StoreBackend) {}
+  private readonly backend: StoreBackend;
+
+  constructor(backend: StoreBackend) {
+    this.backend = backend;
+  }
 
   /** Notes a change at `now`; returns the note's key. */
   async noteChange(change: ChangeNote, now: Date): Promise<string> {

@@ -6,7 +6,11 @@ import { approvedEmailKey } from "./keys.ts";
  * (INTAKE_AUTO_APPROVE_RETURNING). Only a hash of each email is stored.
  */
 export class TrustList {
-  constructor(private readonly backend: StoreBackend) {}
+  private readonly backend: StoreBackend;
+
+  constructor(backend: StoreBackend) {
+    this.backend = backend;
+  }
 
   /** Remembers that this email has an approved comment. */
   async remember(email: string): Promise<void> {

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import v8 from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPackFile } from "../../lib/build/pack-file.ts";
 import { hashParserSources, listParserModules } from "../../lib/build/parse-cache.ts";
 import { buildSite, makeTempDir, prepareFixture, ROOT } from "../helpers/build-site.ts";
 
@@ -25,7 +25,7 @@ async function listEntries(): Promise<{ names: string[]; files: string[] }> {
   const dir = path.join(cacheDir(), "parsed");
   const names = (await fs.readdir(dir)).sort();
   const files: string[] = [];
-  for (const name of names) files.push(...(v8.deserialize(await fs.readFile(path.join(dir, name))) as Map<string, unknown>).keys());
+  for (const name of names) files.push(...readPackFile(path.join(dir, name)).keys());
   return { names, files: files.sort() };
 }
 

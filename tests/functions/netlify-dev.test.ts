@@ -47,7 +47,7 @@ beforeAll(async () => {
       "--target-port",
       String(targetPort),
       "--command",
-      `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts --serve --port=${targetPort} --output=${outDir}`,
+      `node node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts --serve --port=${targetPort} --output=${outDir}`,
     ],
     env,
     async () => (await fetch(`http://127.0.0.1:${port}/comment-manifest.json`)).ok,

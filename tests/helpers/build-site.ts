@@ -17,7 +17,7 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs a real production-like build (`eleventy` through tsx) of `contentDir` into `outDir`. */
+/** Runs a real production-like build (the command of `npm run build`) of `contentDir` into `outDir`. */
 export function buildSite(options: {
   contentDir: string;
   outDir: string;
@@ -27,7 +27,7 @@ export function buildSite(options: {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${options.outDir}`],
+      ["node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${options.outDir}`],
       {
         cwd: ROOT,
         env: {

@@ -14,8 +14,6 @@ export async function startDevSite(env: Record<string, string> = {}) {
   const server: RunningProcess = await startProcess(
     process.execPath,
     [
-      "--import",
-      "tsx",
       "node_modules/@11ty/eleventy/cmd.cjs",
       "--config=eleventy.config.ts",
       "--serve",
