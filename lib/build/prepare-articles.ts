@@ -235,7 +235,7 @@ function receiveShare(posted: PostedShare, files: readonly string[], root: strin
     root,
     config,
   );
-  lost.forEach((at, i) => (posted.prepared[at] = again[i]!));
+  for (const [i, at] of lost.entries()) posted.prepared[at] = again[i]!;
   return posted.prepared;
 }
 
@@ -268,19 +268,17 @@ export async function prepareAllFiles(
   // another, each with its own pack: a thread costs about 1 s to start and to send its articles
   // back (16,000 articles), more than the few parses left.
   const inline = shares > 1 && cache !== null && countChangedFiles(cache, files, INLINE_LIMIT) <= INLINE_LIMIT;
-  const helpers = parts
-    .slice(1)
-    .map((part, i) =>
-      inline
-        ? Promise.resolve(prepareFiles(part, root, config, cache, null, i + 1))
-        : runTsWorker<PostedShare>(new URL("./prepare-worker.ts", import.meta.url), {
-            files: part,
-            root,
-            config,
-            cache,
-            share: i + 1,
-          }).then((posted) => (posted ? receiveShare(posted, part, root, config) : [])),
-    );
+  const helpers = parts.slice(1).map((part, i) =>
+    inline
+      ? Promise.resolve(prepareFiles(part, root, config, cache, null, i + 1))
+      : runTsWorker<PostedShare>(new URL("./prepare-worker.ts", import.meta.url), {
+          files: part,
+          root,
+          config,
+          cache,
+          share: i + 1,
+        }).then((posted) => (posted ? receiveShare(posted, part, root, config) : [])),
+  );
   const mine = prepareFiles(parts[0] ?? [], root, config, cache, memory, 0, !warm);
   const theirs = await Promise.all(helpers);
   // Packs of shares this build did not have, and removed articles' entries, go (not while warm).

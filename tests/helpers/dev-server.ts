@@ -13,13 +13,7 @@ export async function startDevSite(env: Record<string, string> = {}) {
   const origin = `http://127.0.0.1:${port}`;
   const server: RunningProcess = await startProcess(
     process.execPath,
-    [
-      "node_modules/@11ty/eleventy/cmd.cjs",
-      "--config=eleventy.config.ts",
-      "--serve",
-      `--port=${port}`,
-      `--output=${outDir}`,
-    ],
+    ["node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${outDir}`],
     {
       BANTIN_PREVIEW: "1",
       BANTIN_NOW: "2026-01-01T00:00:00Z",

@@ -17,7 +17,14 @@ afterAll(async () => {
 /** An entry whose article body is `html` (its other fields are not what this file is about). */
 function makeEntry(file: string, html: string): PackEntry {
   const article = { file, slug: file, sectionSlug: "tin", tags: [], photoSources: [], data: { title: file }, body: { html, photos: [] } };
-  const parsed: ParsedFile = { file, article: article as unknown as PreparedArticle, problems: [], isDraft: false, photos: [], entry: null };
+  const parsed: ParsedFile = {
+    file,
+    article: article as unknown as PreparedArticle,
+    problems: [],
+    isDraft: false,
+    photos: [],
+    entry: null,
+  };
   return { key: `key-${file}`, parsed, signature: null };
 }
 
