@@ -162,12 +162,13 @@ export async function updateSearchIndex(
   if (await writeIfChanged(path.join(indexDir, SHARD_MANIFEST), manifest)) written++;
   const keep = new Set([SHARD_MANIFEST, ...shards.flatMap((key) => next[key]!.files.map((name) => path.join(key, name)))]);
   let removed = 0;
-  for (const name of listFilesUnder(indexDir)) {
+  // Nothing indexed again: the listing above still holds.
+  for (const name of stale.size > 0 ? listFilesUnder(indexDir) : present) {
     if (keep.has(name)) continue;
     await fs.rm(path.join(indexDir, name), { force: true });
     removed++;
   }
-  await removeEmptyFolders(indexDir);
+  if (removed > 0) await removeEmptyFolders(indexDir);
   await fs.mkdir(path.dirname(stateFile), { recursive: true });
   const temporary = `${stateFile}.${process.pid}.tmp`;
   await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, outDir, shards: next } satisfies IndexState));

@@ -20,6 +20,11 @@ export interface Card {
   section: { name: string; url: string };
   image: PlacedPhoto | null;
   commentCount: number;
+  /**
+   * `card <article's source key> <comment count>` when the article's source key is known
+   * (Article.sourceKey): every field above follows from those two, so fingerprints print this.
+   */
+  sourceKey?: string;
 }
 
 /** One page of a paginated listing (section, tag or archive month). */
@@ -69,6 +74,7 @@ export function toCard(article: Article, commentCount = 0): Card {
     section: { name: article.section.name, url: article.section.url },
     image: article.image,
     commentCount,
+    ...(article.sourceKey ? { sourceKey: `card ${article.sourceKey} ${commentCount}` } : {}),
   };
 }
 

@@ -49,6 +49,8 @@ export interface AtomEntry {
   summary: string | null;
   contentType: "html" | "text";
   content: string;
+  /** An article's entry: `entry <article's source key>` when that is known (see Card.sourceKey). */
+  sourceKey?: string;
 }
 
 /** What the one Atom template (pages/feed.njk) prints. */
@@ -113,7 +115,11 @@ function toAtomFromArticles(feed: Feed): AtomFeed {
       category: article.section.name,
       summary: article.lead,
       contentType: "html",
-      content: article.bodyHtml,
+      // Printed when the feed is rendered: fingerprints print the source key instead.
+      get content() {
+        return article.bodyHtml;
+      },
+      ...(article.sourceKey ? { sourceKey: `entry ${article.sourceKey}` } : {}),
     })),
   };
 }

@@ -15,6 +15,8 @@ export interface PageMeta {
   /** JSON-LD already made safe to sit inside a `<script>` element. */
   jsonLd: string | null;
   article: { publishedIso: string; modifiedIso: string | null; section: string; tags: string[] } | null;
+  /** An article page's: `meta <article's source key>` when that is known (see Card.sourceKey). */
+  sourceKey?: string;
 }
 
 /** Longest article `<title>` that still carries the site name; longer headlines stand alone. */
@@ -114,5 +116,6 @@ export function describeArticle(article: Article, config: SiteConfig, lang: stri
       section: article.section.name,
       tags: article.tags.map((tag) => tag.name),
     },
+    ...(article.sourceKey ? { sourceKey: `meta ${article.sourceKey}` } : {}),
   };
 }
