@@ -8,7 +8,7 @@ import type { Locale } from "./locales/index.ts";
 import { fillPattern } from "./locales/index.ts";
 import { paginate, pickRelated, toCard, type Card, type ListingPage } from "./listing.ts";
 import { buildCommentFeed, buildFeed, findLastChange, getModifiedIso, type CommentFeed, type Feed } from "./feeds.ts";
-import { describeArticle, describePage, toAbsoluteUrl, type PageMeta } from "./seo.ts";
+import { describeArticleOnDemand, describePage, toAbsoluteUrl, type PageMeta } from "./seo.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { planFrontPage } from "./front-page.ts";
 import { linkArchiveMonths, listFooterLines, type FooterLine } from "./chrome.ts";
@@ -133,7 +133,7 @@ export function buildCatalog(
         related: pickRelated(list, index, config.relatedCount).map(cardOf),
         comments: commentsOf(article).threads,
         commentCount: commentsOf(article).shown.length,
-        meta: describeArticle(article, config, locale.lang),
+        meta: describeArticleOnDemand(article, config, locale.lang),
       });
     }
   }

@@ -47,8 +47,8 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** The wall-clock fields of `date` in `timeZone`. */
-function getZonedParts(date: Date, timeZone: string): ZonedParts {
+/** The wall-clock fields of `date` in `timeZone`, from Intl. */
+function readZonedParts(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const part of getFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   return {
@@ -59,6 +59,46 @@ function getZonedParts(date: Date, timeZone: string): ZonedParts {
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAYS.indexOf(parts.weekday ?? ""),
+  };
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone, per UTC day: the zone's offset in milliseconds when it holds all day, else null. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/** Offset of `timeZone` at the instant `ms`, in milliseconds (whole seconds, as Intl prints them). */
+function readOffsetMs(ms: number, timeZone: string): number {
+  const p = readZonedParts(new Date(ms), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The wall-clock fields of `date` in `timeZone`. Why not Intl for each date: asking Intl was a
+ * tenth of a rebuild's catalog (16,000 articles). The zone's offset is asked at the start and the
+ * end of the date's UTC day instead, once per day; when both agree (every day but those of a
+ * clock change, as no zone changes its clock twice within a day), the fields follow by arithmetic.
+ */
+function getZonedParts(date: Date, timeZone: string): ZonedParts {
+  const ms = date.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  let offsets = dayOffsets.get(timeZone);
+  if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const start = readOffsetMs(day * DAY_MS, timeZone);
+    offset = start === readOffsetMs(day * DAY_MS + DAY_MS - 1, timeZone) ? start : null;
+    offsets.set(day, offset);
+  }
+  if (offset === null || !Number.isFinite(ms)) return readZonedParts(date, timeZone);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
   };
 }
 

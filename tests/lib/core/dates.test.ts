@@ -90,3 +90,52 @@ describe("zones, offsets and patterns", () => {
     );
   });
 });
+
+describe("wall-clock fields without asking Intl for each date", () => {
+  const ZONES = [HCM, "America/Los_Angeles", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"];
+  const PATTERN = "{weekday} {yyyy}-{mm}-{dd} {HH}:{MM}";
+  const words = { ...en.dates, weekdays: ["0", "1", "2", "3", "4", "5", "6"] };
+  /** The same fields straight from Intl, as the reference. */
+  const reference = (ms: number, timeZone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        weekday: "short",
+      })
+        .formatToParts(new Date(ms))
+        .map((part) => [part.type, part.value]),
+    );
+    const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday!);
+    return `${weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  };
+
+  it("agrees with Intl at any instant, clock changes included", () => {
+    // Around each clock change of 2024 in the zones above, to the second, and anywhere in 1970-2060.
+    const changes = [
+      "2024-03-10T10:00:00Z",
+      "2024-11-03T09:00:00Z",
+      "2024-03-31T01:00:00Z",
+      "2024-10-27T01:00:00Z",
+      "2024-04-06T15:00:00Z",
+      "2024-10-05T15:30:00Z",
+      "2024-04-06T14:00:00Z",
+      "2024-09-28T14:00:00Z",
+    ].map((iso) => Date.parse(iso));
+    const instant = fc.oneof(
+      fc.integer({ min: 0, max: Date.UTC(2060, 0, 1) }),
+      fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -7200_000, max: 7200_000 })).map(([at, delta]) => at + delta),
+    );
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...ZONES), (ms, zone) => {
+        expect(formatDatePattern(new Date(ms), zone, PATTERN, words)).toBe(reference(ms, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../../lib/core/article.ts";
-import { composeArticleTitle, describeArticle, describePage, serializeJsonForHtml, toAbsoluteUrl } from "../../../lib/core/seo.ts";
+import {
+  composeArticleTitle,
+  describeArticle,
+  describeArticleOnDemand,
+  describePage,
+  serializeJsonForHtml,
+  toAbsoluteUrl,
+} from "../../../lib/core/seo.ts";
 import { parseSiteConfig, type SiteConfig } from "../../../lib/core/site-config.ts";
 
 const config = (parseSiteConfig({ name: "Bản tin", url: "https://bt.example/", description: "Tin địa phương" }) as { config: SiteConfig })
@@ -174,5 +181,16 @@ describe("describeArticle", () => {
     expect(Object.keys(ld)).not.toContain("image");
     expect(Object.keys(ld)).not.toContain("keywords");
     expect(ld.inLanguage).toBe("en");
+  });
+});
+
+describe("describeArticleOnDemand", () => {
+  it("gives describeArticle's fields, worked out on first read, and the key fingerprints print", () => {
+    const keyed = article({ sourceKey: "k1" });
+    const lazy = describeArticleOnDemand(keyed, config, "vi");
+    expect(lazy.sourceKey).toBe("meta k1");
+    // Copied to another thread as a page's data: every field arrives as describeArticle gives it.
+    expect(structuredClone(lazy)).toEqual({ ...describeArticle(keyed, config, "vi"), sourceKey: "meta k1" });
+    expect(describeArticleOnDemand(article(), config, "vi")).toEqual(describeArticle(article(), config, "vi"));
   });
 });
