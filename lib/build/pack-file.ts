@@ -130,8 +130,8 @@ function writeFully(fd: number, bytes: Buffer): void {
   while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
 }
 
-/** Writes bytes to a file through a staging buffer, counting them. */
-function createSink(fd: number) {
+/** Writes bytes to a file through a staging buffer, counting them; `onFlush` runs after each write. */
+function createSink(fd: number, onFlush: () => void) {
   const staging = Buffer.allocUnsafe(STAGING);
   let used = 0;
   let flushed = 0;
@@ -139,6 +139,7 @@ function createSink(fd: number) {
     writeFully(fd, staging.subarray(0, used));
     flushed += used;
     used = 0;
+    onFlush();
   };
   return {
     /** Bytes added so far. */
@@ -175,46 +176,68 @@ function appendBody(sink: ReturnType<typeof createSink>, body: ParsedBody): numb
   return length;
 }
 
+/** A pack being written, entry by entry: see openPackWriter. */
+export interface PackWriter {
+  add(at: string, entry: PackEntry): void;
+  /** Writes the index and renames the file into place. Throws when it cannot. */
+  finish(): void;
+}
+
 /**
- * Writes `entries` to `file` in the pack layout, through `temporary` renamed over it, so a
- * stopped build never leaves half a pack. Each article's body is then read from the new file when
- * asked for (its text is let go). Throws when the folder cannot be written.
+ * Starts writing a pack to `temporary`, renamed over `file` by finish(), so a stopped build never
+ * leaves half a pack. Each body added is written out at once (through a 1 MB buffer) and from then
+ * on read from the file when asked for, so its text is let go: a thread parsing 50,000 articles
+ * holds their front matter, not their bodies. Throws when the folder cannot be written.
  */
-export function writePackFile(file: string, temporary: string, entries: ReadonlyMap<string, PackEntry>): void {
+export function openPackWriter(file: string, temporary: string): PackWriter {
   const stamp = randomBytes(STAMP);
   const fd = fs.openSync(temporary, "w+");
-  const spans: [PreparedArticle, number, number][] = [];
-  try {
-    writeFully(fd, Buffer.concat([MAGIC, stamp]));
-    const sink = createSink(fd);
-    const index = new Map<string, PackEntry & { body?: [number, number] }>();
-    for (const [at, entry] of entries) {
+  // Registered now: once bodies read from it, the descriptor must outlive a failed finish().
+  const reader: PackReader = { fd, file, stamp: stamp.toString("hex") };
+  readers.register(reader, fd);
+  let written: [PreparedArticle, number, number][] = [];
+  const sink = createSink(fd, () => {
+    for (const [article, offset, length] of written) article.body = createLazyBody(article.body.photos, reader, offset, length);
+    written = [];
+  });
+  writeFully(fd, Buffer.concat([MAGIC, stamp]));
+  const index = new Map<string, PackEntry & { body?: [number, number] }>();
+  return {
+    add(at, entry) {
       const article = entry.parsed.article;
       if (!article) {
         index.set(at, entry);
-        continue;
+        return;
       }
       const offset = sink.written;
       const length = appendBody(sink, article.body);
       const bare = { ...article, body: { photos: article.body.photos, html: "" } };
       index.set(at, { ...entry, parsed: { ...entry.parsed, article: bare }, body: [offset, length] });
-      spans.push([article, offset, length]);
-    }
-    sink.end();
-    const serialized = v8.serialize(index);
-    const tail = Buffer.alloc(TAIL);
-    tail.writeBigUInt64LE(BigInt(sink.written), 0);
-    tail.writeBigUInt64LE(BigInt(serialized.length), 8);
-    writeFully(fd, serialized);
-    writeFully(fd, tail);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.closeSync(fd);
-    throw error;
-  }
-  const reader: PackReader = { fd, file, stamp: stamp.toString("hex") };
-  readers.register(reader, fd);
-  for (const [article, offset, length] of spans) article.body = createLazyBody(article.body.photos, reader, offset, length);
+      written.push([article, offset, length]);
+    },
+    finish() {
+      try {
+        sink.end();
+        const serialized = v8.serialize(index);
+        const tail = Buffer.alloc(TAIL);
+        tail.writeBigUInt64LE(BigInt(sink.written), 0);
+        tail.writeBigUInt64LE(BigInt(serialized.length), 8);
+        writeFully(fd, serialized);
+        writeFully(fd, tail);
+        fs.renameSync(temporary, file);
+      } catch (error) {
+        fs.rmSync(temporary, { force: true });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Writes `entries` as the pack `file` (see openPackWriter). Throws when the folder cannot be written. */
+export function writePackFile(file: string, temporary: string, entries: ReadonlyMap<string, PackEntry>): void {
+  const writer = openPackWriter(file, temporary);
+  for (const [at, entry] of entries) writer.add(at, entry);
+  writer.finish();
 }
 
 /** Where the bodies of some articles are in pack files, for another thread to read them there. */

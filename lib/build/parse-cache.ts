@@ -7,7 +7,7 @@ import type { CollectionEntry, PreparedArticle } from "../core/article.ts";
 import type { ContentProblem } from "../core/errors.ts";
 import type { PhotoUse } from "../core/photo-refs.ts";
 import type { SiteConfig } from "../core/site-config.ts";
-import { readPackFile, writePackFile, type PackEntry } from "./pack-file.ts";
+import { openPackWriter, readPackFile, writePackFile, type PackEntry, type PackWriter } from "./pack-file.ts";
 
 /**
  * What reading and preparing one article file yields before its photos are looked up on disk: a
@@ -185,11 +185,14 @@ export interface ParsePack {
   next: Map<string, PackEntry>;
   /** Whether `next` differs from the pack on disk (a file parsed, moved in, or gone). */
   changed: boolean;
+  /** Files parsed afresh so far, and the new pack when it is written as the share goes (see keepParsed). */
+  fresh: number;
+  writer: PackWriter | null | "failed";
 }
 
 /** Starts the lookups of share `share`; nothing is read until the first lookup. */
 export function openPack(cache: ParseCacheHandle, share: number): ParsePack {
-  return { cache, share, own: null, others: null, next: new Map(), changed: false };
+  return { cache, share, own: null, others: null, next: new Map(), changed: false, fresh: 0, writer: null };
 }
 
 /** A usable entry: a plain object holding a parse of `file` (a damaged one is ignored). */
@@ -230,28 +233,52 @@ export function lookUpParsed(pack: ParsePack, file: string, key: string): Parsed
   return matchEntry(pack.others.get(file), file, key);
 }
 
+// Past this many fresh parses in a share, its new pack is written as the share goes: the pack will
+// change anyway, and the bodies then leave memory as they are parsed (see openPackWriter).
+const STREAM_AFTER = 500;
+
+/** The name a thread writes its new pack under before renaming it into place. */
+function temporaryFile(pack: ParsePack): string {
+  // A name of this thread's own, so two builds sharing a cache folder never write into one file.
+  return `${packFile(pack.cache, pack.share)}.${process.pid}-${threadId}.tmp`;
+}
+
 /** Records the entry of `file` for this build's pack; `fresh`: parsed now rather than found. */
 export function keepParsed(pack: ParsePack, key: string, parsed: ParsedFile, fresh: boolean, signature: string | null = null): void {
-  pack.next.set(parsed.file, { key, parsed, signature });
+  const entry = { key, parsed, signature };
+  pack.next.set(parsed.file, entry);
   if (fresh || !pack.own?.has(parsed.file) || pack.own.get(parsed.file)?.signature !== signature) pack.changed = true;
+  if (fresh) pack.fresh++;
+  if (pack.writer === null && pack.fresh > STREAM_AFTER) {
+    try {
+      pack.writer = openPackWriter(packFile(pack.cache, pack.share), temporaryFile(pack));
+      for (const [at, kept] of pack.next) pack.writer.add(at, kept);
+    } catch {
+      // Read-only or full cache folder: the build goes on without a cache.
+      pack.writer = "failed";
+    }
+  } else if (pack.writer !== null && pack.writer !== "failed") pack.writer.add(parsed.file, entry);
 }
 
 /**
  * Writes the share's pack when it changed: a file parsed, taken from another pack, or gone from
- * the share. Written to a temporary name and renamed, so a stopped build never leaves half a pack.
- * A cache that cannot be written only costs speed, so errors are ignored.
+ * the share (or finishes the one written as the share went, see keepParsed). Written to a temporary
+ * name and renamed, so a stopped build never leaves half a pack. A cache that cannot be written
+ * only costs speed, so errors are ignored.
  */
 export function savePack(pack: ParsePack): void {
-  const own = pack.own ?? (pack.cache.filled ? readPackFile(packFile(pack.cache, pack.share)) : new Map());
-  if (!pack.changed && own.size === pack.next.size) return;
-  const file = packFile(pack.cache, pack.share);
-  // A name of this thread's own, so two builds sharing a cache folder never write into one file.
-  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+  if (pack.writer === "failed") return;
   try {
-    writePackFile(file, temporary, pack.next);
+    if (pack.writer) {
+      pack.writer.finish();
+      return;
+    }
+    const own = pack.own ?? (pack.cache.filled ? readPackFile(packFile(pack.cache, pack.share)) : new Map());
+    if (!pack.changed && own.size === pack.next.size) return;
+    writePackFile(packFile(pack.cache, pack.share), temporaryFile(pack), pack.next);
   } catch {
     // Read-only or full cache folder: the next build parses again.
-    fs.rmSync(temporary, { force: true });
+    fs.rmSync(temporaryFile(pack), { force: true });
   }
 }
 

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import nunjucks from "nunjucks";
 import type { Catalog } from "../core/catalog.ts";
 import { listRoutes, toOutputFile, type Route, type SharedData, type TemplateName } from "../core/routes.ts";
 import { createFingerprinter } from "./page-fingerprints.ts";
 import { TEMPLATE_FILTERS } from "./template-filters.ts";
-import { runTsWorker } from "./ts-worker.ts";
 import { createLog } from "../log.ts";
 
 const log = createLog("render");
@@ -74,11 +74,80 @@ export function renderRoutes(
 
 // Below this many pages a second thread costs more to start and feed than it saves.
 const PARALLEL_THRESHOLD = 2000;
+// Routes sent to a thread at a time, and batches a thread holds at most (one rendering, one
+// waiting). Why batches: a route carries its article, body included, so sending a thread its whole
+// share at once held a copy of half the site (100,000 articles: more than a gigabyte).
+const BATCH = 500;
+const QUEUED = 2;
+
+/** What the render threads are started with; routes follow in batches (render-worker.ts). */
+export interface RenderThreadData {
+  layoutsDir: string;
+  shared: SharedData;
+  outDir: string;
+  templateHash: string | null;
+}
+
+/**
+ * Renders `routes` on this thread and `helpers` worker threads, which take batches from one queue
+ * as they finish: fingerprints by output file when `templateHash` is given, else null.
+ */
+async function renderOnThreads(
+  templates: ReturnType<typeof compileTemplates>,
+  routes: readonly Route[],
+  data: RenderThreadData,
+  helpers: number,
+): Promise<Record<string, string> | null> {
+  const batches: Route[][] = [];
+  for (let at = 0; at < routes.length; at += BATCH) batches.push(routes.slice(at, at + BATCH));
+  let next = 0;
+  const prints: Record<string, string> = {};
+  const workers: Worker[] = [];
+  const threads = Array.from({ length: helpers }, () => {
+    // A thread's heap is capped near what a few batches need: uncapped, V8 lets rendering garbage
+    // pile up and the build's peak memory grows by hundreds of megabytes.
+    const worker = new Worker(new URL("./render-worker.ts", import.meta.url), {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
+    workers.push(worker);
+    return new Promise<void>((resolve, reject) => {
+      let queued = 0;
+      const feed = () => {
+        while (queued < QUEUED && next < batches.length) {
+          worker.postMessage(batches[next++]);
+          queued++;
+        }
+        if (queued === 0) worker.postMessage(null);
+      };
+      worker.on("message", (done: Record<string, string>) => {
+        Object.assign(prints, done);
+        queued--;
+        feed();
+      });
+      worker.once("error", reject);
+      worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a render thread stopped with code ${code}`))));
+      feed();
+    });
+  });
+  try {
+    while (next < batches.length) {
+      Object.assign(prints, renderRoutes(templates, batches[next++]!, data.shared, data.outDir, data.templateHash));
+      // Lets the threads' finished batches in, so that they are fed while this thread renders.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(threads);
+  } finally {
+    // After a failure here or in one thread, the others would wait for batches forever.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return data.templateHash === null ? null : prints;
+}
 
 /**
  * Renders every route of the catalog (lib/core/routes.ts): every page, feed and file the build
- * writes, in one Nunjucks environment. Large sites are split between this thread and worker
- * threads, one per spare core.
+ * writes, in one Nunjucks environment. Large sites are shared between this thread and worker
+ * threads, one per spare core, in batches.
  *
  * Why outside Eleventy's pagination: measured on 16,000 articles, Eleventy spends about 0.7 ms per
  * paginated page on its data cascade; rendering the same templates directly takes a quarter of it.
@@ -93,31 +162,10 @@ export function createPageRenderer(layoutsDir: string, threads = Math.max(1, os.
     const started = performance.now();
     // Compiled afresh each build (a few milliseconds), so `npm start` picks up edited templates.
     const templates = compileTemplates(layoutsDir);
-    const jobs = routes;
     const shared: SharedData = { site: catalog.site, t: catalog.t, commentLimits: catalog.commentLimits };
-    const helpers = jobs.length >= PARALLEL_THRESHOLD ? threads - 1 : 0;
-    const parts = Array.from({ length: helpers + 1 }, (_, part) => jobs.filter((_job, index) => index % (helpers + 1) === part));
-    // A thread's heap is capped near what its share of pages needs: uncapped, V8 lets rendering
-    // garbage pile up and the build's peak memory grows by hundreds of megabytes.
-    const running = parts
-      .slice(1)
-      .map((part) =>
-        runTsWorker(
-          new URL("./render-worker.ts", import.meta.url),
-          { layoutsDir, routes: part, shared, outDir, templateHash },
-          { maxOldGenerationSizeMb: Math.max(256, Math.ceil(part.length / 40)) },
-        ),
-      );
-    log.debug(
-      "%d routes: %d on this thread, %d on %d worker thread(s)",
-      jobs.length,
-      parts[0]!.length,
-      jobs.length - parts[0]!.length,
-      helpers,
-    );
-    const mine = renderRoutes(templates, parts[0]!, shared, outDir, templateHash);
-    const theirs = (await Promise.all(running)) as (Record<string, string> | null | undefined)[];
-    const prints = mine ? Object.assign(mine, ...theirs.map((part) => part ?? {})) : null;
-    return { pages: jobs.length, seconds: (performance.now() - started) / 1000, threads: helpers + 1, prints };
+    const helpers = routes.length >= PARALLEL_THRESHOLD ? threads - 1 : 0;
+    log.debug("%d routes on %d thread(s)", routes.length, helpers + 1);
+    const prints = await renderOnThreads(templates, routes, { layoutsDir, shared, outDir, templateHash }, helpers);
+    return { pages: routes.length, seconds: (performance.now() - started) / 1000, threads: helpers + 1, prints };
   };
 }

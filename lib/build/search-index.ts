@@ -144,10 +144,7 @@ export async function updateSearchIndex(
   const scratch = path.join(cacheDir, "search", `build-${process.pid}`);
   let written = 0;
   try {
-    const built =
-      stale.size > 0
-        ? await buildShardFiles(new Map([...stale].map(([key, list]) => [key, list.map((entry) => entry.toRecord())])), scratch, services)
-        : new Map<string, Map<string, string>>();
+    const built = stale.size > 0 ? await buildShardFiles(stale, scratch, services) : new Map<string, Map<string, string>>();
     for (const [key, files] of built) {
       for (const [name, source] of files) {
         if (await moveIfChanged(source, path.join(indexDir, key, name))) written++;

@@ -26,6 +26,14 @@ const IN_FLIGHT = 32;
 type Pagefind = typeof pagefind;
 
 /**
+ * A page to index, whose record is made when it is sent. Why not records: a record holds the
+ * page's text, and 100,000 of them at once were more memory than the rest of the build.
+ */
+export interface PendingRecord {
+  toRecord(): SearchRecord;
+}
+
+/**
  * The Pagefind module for service `n`. The module keeps one service process and handles its
  * messages one at a time on one core, so a second process needs a second instance of the module:
  * imported again under another query string, it is a module of its own (ES modules are keyed by URL).
@@ -48,14 +56,14 @@ async function startService(service: Pagefind): Promise<void> {
 }
 
 /** Indexes one shard's records and has Pagefind write its files into `dir`. */
-async function buildShard(service: Pagefind, key: string, records: readonly SearchRecord[], dir: string): Promise<void> {
+async function buildShard(service: Pagefind, key: string, records: readonly PendingRecord[], dir: string): Promise<void> {
   const { index, errors } = await service.createIndex({});
   if (!index) throw new BantinError(`Pagefind could not start the index of shard ${key}: ${errors.join("; ")}; build again`);
   try {
     let next = 0;
     const send = async () => {
       while (next < records.length) {
-        const record = records[next++]!;
+        const record = records[next++]!.toRecord();
         const added = await index.addCustomRecord(record);
         if (added.errors.length) throw new BantinError(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
       }
@@ -73,7 +81,7 @@ async function buildShard(service: Pagefind, key: string, records: readonly Sear
  * The shards dealt to `count` services, largest first to the least loaded, so that they finish
  * about together; each service builds its share one shard after another.
  */
-function dealShards(shards: ReadonlyMap<string, readonly SearchRecord[]>, count: number): string[][] {
+function dealShards(shards: ReadonlyMap<string, readonly PendingRecord[]>, count: number): string[][] {
   const shares = Array.from({ length: count }, () => ({ keys: [] as string[], records: 0 }));
   for (const [key, records] of [...shards].sort(([, a], [, b]) => b.length - a.length)) {
     const share = shares.reduce((least, next) => (next.records < least.records ? next : least));
@@ -84,13 +92,14 @@ function dealShards(shards: ReadonlyMap<string, readonly SearchRecord[]>, count:
 }
 
 /**
- * Runs Pagefind over each shard's records (key -> records), each written into `<scratch>/<key>/`:
+ * Runs Pagefind over each shard's records (key -> pages, each record made as it is sent), each
+ * written into `<scratch>/<key>/`:
  * for each shard, its index files by path relative to the shard folder, mapped to where they were
  * written. Up to `services` Pagefind processes work at once, each on one shard at a time (its
  * memory is that of one shard's index); all are closed before this returns.
  */
 export async function buildShardFiles(
-  shards: ReadonlyMap<string, readonly SearchRecord[]>,
+  shards: ReadonlyMap<string, readonly PendingRecord[]>,
   scratch: string,
   services = 1,
 ): Promise<Map<string, Map<string, string>>> {

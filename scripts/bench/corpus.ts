@@ -9,6 +9,8 @@ export interface CorpusOptions {
   /** Distinct 3000x2000 photos shared by all articles (0: no photos). */
   photos: number;
   seed?: number;
+  /** Minutes between two articles' dates, from 2023-01-01 on (default 97: 16,000 span three years). */
+  minutesApart?: number;
 }
 
 const SECTIONS = [
@@ -56,8 +58,11 @@ const TAGS = (() => {
   return [...tags];
 })();
 
+/** The date of the corpus's first article. */
+export const CORPUS_START = Date.UTC(2023, 0, 1);
+
 function writeArticle(index: number, options: CorpusOptions, random: ReturnType<typeof createRandom>): string {
-  const day = new Date(Date.UTC(2023, 0, 1) + index * 97 * 60_000);
+  const day = new Date(CORPUS_START + index * (options.minutesApart ?? 97) * 60_000);
   const date = `${new Date(day.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
   const paragraph = () => Array.from({ length: 5 }, () => random.sentence(15 + Math.floor(random.next() * 10))).join(" ");
   const photo = options.photos > 0 ? `./_photos/anh-${index % options.photos}.jpg` : null;
