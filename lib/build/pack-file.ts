@@ -3,6 +3,7 @@ import fs from "node:fs";
 import v8 from "node:v8";
 import type { PreparedArticle } from "../core/article.ts";
 import type { ParsedBody } from "../core/markdown.ts";
+import { BODIES_AT, createLazyBody, findOrigin, MAGIC, readFully, STAMP, trackReader } from "./pack-bodies.ts";
 import type { ParsedFile } from "./parse-cache.ts";
 
 /** One cached parse, the key it was made for, and the file's stat signature when it was read (if trusted). */
@@ -12,7 +13,8 @@ export interface PackEntry {
   signature?: string | null;
 }
 
-// Layout of a pack file: MAGIC, a stamp (8 random bytes, new with each write), every article body's UTF-8 bytes one after another, the index (a
+// Layout of a pack file: MAGIC, a stamp (8 random bytes, new with each write), every article
+// body's UTF-8 bytes one after another (lib/build/pack-bodies.ts reads them), the index (a
 // v8-serialized Map from path to entry, each body left out and replaced by its offset and length),
 // then the byte lengths of the bodies and of the index (two 64-bit little-endian numbers).
 //
@@ -20,60 +22,8 @@ export interface PackEntry {
 // only of the pages it renders. Decoding 16,000 bodies (about 55 MB) was a third of a rebuild with
 // nothing changed; now a body is read from the file when something asks for it. Why the index
 // last: the bodies stream out as they are encoded, so writing a pack holds no second copy of them.
-const MAGIC = Buffer.from("bantin-pack-3\n");
-const STAMP = 8;
-const BODIES_AT = MAGIC.length + STAMP;
 const TAIL = 16;
 const STAGING = 1 << 20;
-
-/** An open pack file whose bodies are read on demand; its descriptor closes once nothing uses it. */
-interface PackReader {
-  fd: number;
-  file: string;
-  stamp: string;
-}
-
-const readers = new FinalizationRegistry<number>((fd) => {
-  try {
-    fs.closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
-
-/** Where the bytes of a body read from a pack are, until something rewrites it. */
-const origins = new WeakMap<ParsedBody, { reader: PackReader; offset: number; length: number }>();
-
-function readFully(fd: number, target: Buffer, position: number): void {
-  let done = 0;
-  while (done < target.length) {
-    const read = fs.readSync(fd, target, done, target.length - done, position + done);
-    if (read === 0) throw new Error("the pack file ends early");
-    done += read;
-  }
-}
-
-function readBody(reader: PackReader, offset: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  readFully(reader.fd, bytes, BODIES_AT + offset);
-  return bytes;
-}
-
-/**
- * A body whose HTML is read from the pack each time it is asked for. Why not kept once read: a
- * build asks for a body once or twice (its page, its search record), and 100,000 bodies kept in
- * memory would be most of the build's peak.
- */
-function createLazyBody(photos: ParsedBody["photos"], reader: PackReader, offset: number, length: number): ParsedBody {
-  const body: ParsedBody = {
-    photos,
-    get html() {
-      return readBody(reader, offset, length).toString("utf8");
-    },
-  };
-  origins.set(body, { reader, offset, length });
-  return body;
-}
 
 function isSpan(value: unknown, limit: number): value is [number, number] {
   if (!Array.isArray(value) || value.length !== 2) return false;
@@ -108,8 +58,7 @@ export function readPackFile(file: string): Map<string, PackEntry> {
     readFully(fd, index, BODIES_AT + bodiesLength);
     const stored = v8.deserialize(index) as unknown;
     if (!(stored instanceof Map)) return new Map();
-    const reader: PackReader = { fd, file, stamp: head.toString("hex", MAGIC.length) };
-    readers.register(reader, fd);
+    const reader = trackReader(fd, file, head.toString("hex", MAGIC.length));
     fd = null;
     for (const entry of stored.values() as Iterable<PackEntry & { body?: unknown }>) {
       const article = entry?.parsed?.article;
@@ -165,7 +114,7 @@ function createSink(fd: number, onFlush: () => void) {
 
 /** Appends a body's UTF-8 bytes: copied from the pack it was read from when not decoded yet. */
 function appendBody(sink: ReturnType<typeof createSink>, body: ParsedBody): number {
-  const origin = origins.get(body);
+  const origin = findOrigin(body);
   if (origin) {
     sink.add(origin.length, (target) => readFully(origin.reader.fd, target, BODIES_AT + origin.offset));
     return origin.length;
@@ -192,9 +141,8 @@ export interface PackWriter {
 export function openPackWriter(file: string, temporary: string): PackWriter {
   const stamp = randomBytes(STAMP);
   const fd = fs.openSync(temporary, "w+");
-  // Registered now: once bodies read from it, the descriptor must outlive a failed finish().
-  const reader: PackReader = { fd, file, stamp: stamp.toString("hex") };
-  readers.register(reader, fd);
+  // Tracked now: once bodies read from it, the descriptor must outlive a failed finish().
+  const reader = trackReader(fd, file, stamp.toString("hex"));
   let written: [PreparedArticle, number, number][] = [];
   const sink = createSink(fd, () => {
     for (const [article, offset, length] of written) article.body = createLazyBody(article.body.photos, reader, offset, length);
@@ -238,66 +186,4 @@ export function writePackFile(file: string, temporary: string, entries: Readonly
   const writer = openPackWriter(file, temporary);
   for (const [at, entry] of entries) writer.add(at, entry);
   writer.finish();
-}
-
-/** Where the bodies of some articles are in pack files, for another thread to read them there. */
-export interface BodyRefs {
-  packs: { file: string; stamp: string }[];
-  /** Per article, in order: [pack, offset, length], or null when the body travels with it. */
-  spans: ([number, number, number] | null)[];
-}
-
-/**
- * Empties the bodies of `articles` that are read from a pack and says where they are: a thread
- * posting its articles to another then sends no body text (16,000 articles: about 55 MB).
- */
-export function detachBodies(articles: readonly (PreparedArticle | null)[]): BodyRefs {
-  const packs: BodyRefs["packs"] = [];
-  const numbers = new Map<PackReader, number>();
-  const spans = articles.map((article): [number, number, number] | null => {
-    const origin = article && origins.get(article.body);
-    if (!article || !origin) return null;
-    let pack = numbers.get(origin.reader);
-    if (pack === undefined) {
-      pack = packs.push({ file: origin.reader.file, stamp: origin.reader.stamp }) - 1;
-      numbers.set(origin.reader, pack);
-    }
-    article.body = { photos: article.body.photos, html: "" };
-    return [pack, origin.offset, origin.length];
-  });
-  return { packs, spans };
-}
-
-/**
- * Gives `articles` (the same list, posted) their bodies back from the packs `refs` names. Returns
- * the positions whose pack was rewritten meanwhile (by another build sharing the cache folder):
- * those articles must be prepared again.
- */
-export function attachBodies(articles: readonly (PreparedArticle | null)[], refs: BodyRefs): number[] {
-  const opened = refs.packs.map(({ file, stamp }) => {
-    let fd: number | null = null;
-    try {
-      fd = fs.openSync(file, "r");
-      const head = Buffer.alloc(BODIES_AT);
-      readFully(fd, head, 0);
-      if (head.toString("hex", MAGIC.length) !== stamp) return null;
-      const reader: PackReader = { fd, file, stamp };
-      readers.register(reader, fd);
-      fd = null;
-      return reader;
-    } catch {
-      return null;
-    } finally {
-      if (fd !== null) fs.closeSync(fd);
-    }
-  });
-  const lost: number[] = [];
-  refs.spans.forEach((span, at) => {
-    const article = articles[at];
-    if (!span || !article) return;
-    const reader = opened[span[0]];
-    if (reader) article.body = createLazyBody(article.body.photos, reader, span[1], span[2]);
-    else lost.push(at);
-  });
-  return lost;
 }

@@ -21,7 +21,7 @@ import {
   type ParseCacheHandle,
   type ParsedFile,
 } from "./parse-cache.ts";
-import { attachBodies, type BodyRefs } from "./pack-file.ts";
+import { attachBodies, type BodyRefs } from "./pack-bodies.ts";
 import { decodeArticleSource, readArticleBytes } from "./read-content.ts";
 import { runTsWorker } from "./ts-worker.ts";
 

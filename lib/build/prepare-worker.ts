@@ -2,7 +2,7 @@
 // them back, each body as where it is in the thread's pack when the pack was written.
 import { parentPort, workerData } from "node:worker_threads";
 import type { SiteConfig } from "../core/site-config.ts";
-import { detachBodies } from "./pack-file.ts";
+import { detachBodies } from "./pack-bodies.ts";
 import type { ParseCacheHandle } from "./parse-cache.ts";
 import { listPreparedArticles, prepareFiles, type PostedShare } from "./prepare-articles.ts";
 

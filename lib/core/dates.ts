@@ -82,7 +82,10 @@ function getZonedParts(date: Date, timeZone: string): ZonedParts {
   const ms = date.getTime();
   const day = Math.floor(ms / DAY_MS);
   let offsets = dayOffsets.get(timeZone);
-  if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+  if (!offsets) {
+    offsets = new Map();
+    dayOffsets.set(timeZone, offsets);
+  }
   let offset = offsets.get(day);
   if (offset === undefined) {
     const start = readOffsetMs(day * DAY_MS, timeZone);

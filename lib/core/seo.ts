@@ -120,6 +120,9 @@ export function describeArticle(article: Article, config: SiteConfig, lang: stri
   };
 }
 
+/** Every field of PageMeta but the key (a test compares the lazy and the plain metadata in full). */
+const META_FIELDS = ["title", "description", "canonical", "ogType", "image", "twitterCard", "jsonLd", "article"] as const;
+
 /**
  * describeArticle, worked out when a field is first read. Why: with the article's source key,
  * fingerprints print `sourceKey` and read no other field, so a rebuild describes only the pages it
@@ -128,35 +131,15 @@ export function describeArticle(article: Article, config: SiteConfig, lang: stri
 export function describeArticleOnDemand(article: Article, config: SiteConfig, lang: string): PageMeta {
   if (!article.sourceKey) return describeArticle(article, config, lang);
   let meta: PageMeta | undefined;
-  const get = () => {
-    meta ??= describeArticle(article, config, lang);
-    return meta;
-  };
-  return {
-    get title() {
-      return get().title;
-    },
-    get description() {
-      return get().description;
-    },
-    get canonical() {
-      return get().canonical;
-    },
-    get ogType() {
-      return get().ogType;
-    },
-    get image() {
-      return get().image;
-    },
-    get twitterCard() {
-      return get().twitterCard;
-    },
-    get jsonLd() {
-      return get().jsonLd;
-    },
-    get article() {
-      return get().article;
-    },
-    sourceKey: `meta ${article.sourceKey}`,
-  };
+  const lazy = { sourceKey: `meta ${article.sourceKey}` } as PageMeta;
+  for (const field of META_FIELDS) {
+    Object.defineProperty(lazy, field, {
+      enumerable: true,
+      get: () => {
+        meta ??= describeArticle(article, config, lang);
+        return meta[field];
+      },
+    });
+  }
+  return lazy;
 }

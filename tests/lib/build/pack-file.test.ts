@@ -1,10 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachBodies, detachBodies, readPackFile, writePackFile, type PackEntry } from "../../../lib/build/pack-file.ts";
-import type { ParsedFile } from "../../../lib/build/parse-cache.ts";
-import type { PreparedArticle } from "../../../lib/core/article.ts";
+import { readPackFile, writePackFile, type PackEntry } from "../../../lib/build/pack-file.ts";
 import { makeTempDir } from "../../helpers/build-site.ts";
+import { BODIES, makeEntry, writeSample } from "../../helpers/packs.ts";
 
 let dir: string;
 beforeAll(async () => {
@@ -13,34 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/** An entry whose article body is `html` (its other fields are not what this file is about). */
-function makeEntry(file: string, html: string): PackEntry {
-  const article = { file, slug: file, sectionSlug: "tin", tags: [], photoSources: [], data: { title: file }, body: { html, photos: [] } };
-  const parsed: ParsedFile = {
-    file,
-    article: article as unknown as PreparedArticle,
-    problems: [],
-    isDraft: false,
-    photos: [],
-    entry: null,
-  };
-  return { key: `key-${file}`, parsed, signature: null };
-}
-
-const BODIES: Record<string, string> = {
-  "a.md": "<p>Cải cách hành chính</p>",
-  "b.md": `<p>${"Người lao động ".repeat(120_000)}</p>`,
-  "c.md": "",
-};
-
-function writeSample(file: string): Map<string, PackEntry> {
-  const entries = new Map(Object.entries(BODIES).map(([name, html]) => [name, makeEntry(name, html)]));
-  const broken: PackEntry = { key: "k", parsed: { file: "d.md", article: null, problems: [], isDraft: false, photos: [], entry: null } };
-  entries.set("d.md", broken);
-  writePackFile(file, `${file}.tmp`, entries);
-  return entries;
-}
 
 const bodyOf = (entries: Map<string, PackEntry>, name: string) => entries.get(name)?.parsed.article?.body.html;
 
@@ -81,20 +52,5 @@ describe("pack files", () => {
       expect(readPackFile(file).size).toBe(0);
     }
     expect(readPackFile(path.join(dir, "missing.v8")).size).toBe(0);
-  });
-
-  it("sends bodies between threads as places in the pack, and says which pack was rewritten meanwhile", () => {
-    const file = path.join(dir, "pack-3.v8");
-    const entries = writeSample(file);
-    const articles = [...entries.values()].map((entry) => entry.parsed.article);
-    const refs = detachBodies(articles);
-    expect(articles.map((article) => article?.body.html)).toEqual(["", "", "", undefined]);
-    const posted = structuredClone({ articles, refs });
-    expect(attachBodies(posted.articles, posted.refs)).toEqual([]);
-    expect(posted.articles.map((article) => article?.body.html)).toEqual([...Object.values(BODIES), undefined]);
-
-    const second = structuredClone({ articles, refs });
-    writeSample(file);
-    expect(attachBodies(second.articles, second.refs)).toEqual([0, 1, 2]);
   });
 });
