@@ -6,7 +6,7 @@ import { buildCatalog, type Catalog } from "../core/catalog.ts";
 import { checkCollection, isPublishable } from "../core/collection.ts";
 import { findNextPinEnd } from "../core/front-page.ts";
 import { BantinError, ConfigError, ContentError, describeLine, StoreUnavailableError, type ContentProblem } from "../core/errors.ts";
-import { countPhrase, fillPattern, getLocale } from "../core/locales/index.ts";
+import { countPhrase, fillPattern, getLocale, type Locale } from "../core/locales/index.ts";
 import type { PhotoSet } from "../core/picture.ts";
 import type { SiteConfig } from "../core/site-config.ts";
 import type { BuildOptions } from "./options.ts";
@@ -23,6 +23,8 @@ import { createPageRenderer } from "./render-pages.ts";
 import { listRoutes, type SharedData } from "../core/routes.ts";
 import { listSearchEntries, type SearchEntry } from "../core/search-records.ts";
 import { createLatestRunner } from "./latest-runner.ts";
+import { hashTemplates } from "./page-fingerprints.ts";
+import { findTextEdit, replaceArticleText, selectTextEditRoutes, type KeptBuild } from "./text-edit.ts";
 import { updateSearchIndex } from "./search-index.ts";
 import { createLog } from "../log.ts";
 
@@ -173,6 +175,13 @@ function keyRenderedArticle(parseKey: string | undefined, paths: Map<string, str
   return hash.digest("base64url");
 }
 
+/** Site settings, photo sets and approved comments as one string, to tell whether a save changed them. */
+function describeInputs(content: CheckedContent, sets: Map<string, PhotoSet>, comments: LoadedComments | null): string {
+  // Sorted: photos finish encoding in any order.
+  const photos = [...sets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([content.config, photos, comments?.lastChange ?? null, comments?.approved ?? 0]);
+}
+
 /** The first few of `items`, then how many more: a log line stays one line on a site with many shards. */
 function listSome(items: string[], shown = 4): string {
   return items.length <= shown ? items.join(", ") : `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
@@ -197,6 +206,11 @@ export function createSiteLoader(
   // Kept between the builds of a running `npm start` (one build only fills it).
   const parseMemory: ParseMemory = new Map();
   const renderMemory = new WeakMap<PreparedArticle, Article>();
+  // `npm start` only: the last full build, to tell a save that changed one article's text alone,
+  // and the article such a save changed, for publish.
+  let kept: KeptBuild | null = null;
+  let keptNext: Omit<KeptBuild, "templates"> | null = null;
+  let textEdit: Article | null = null;
 
   /** Updates the search index in the output folder and logs what it did. */
   async function indexSearch({ entries, siteDir }: { entries: SearchEntry[]; siteDir: string }): Promise<void> {
@@ -224,6 +238,15 @@ export function createSiteLoader(
     const published = content.articles.filter((article) => isPublishable(article, options.now, options.preview));
     const files = published.flatMap((article) => [...content.photoPaths.get(article.file)!.values()]);
     const { sets, stats } = await processPhotos(files, content.config);
+    const comments = await readComments(options, content.config, log);
+    const quick = options.watching ? saveTextEdit(content, sets, comments, locale) : null;
+    if (quick) {
+      if (!options.quiet)
+        log(
+          `articles: ${content.parsed.fresh} parsed, ${content.parsed.cached} from cache · only the text of ${quick.file} changed · loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        );
+      return lastData!;
+    }
     const rendered = published.map((article) => {
       const paths = content.photoPaths.get(article.file)!;
       const key = keyRenderedArticle(content.parseKeys.get(article), paths, sets);
@@ -234,7 +257,7 @@ export function createSiteLoader(
       if (key) renderMemory.set(article, fresh);
       return fresh;
     });
-    const comments = await readComments(options, content.config, log);
+    if (options.watching) keptNext = { articles: content.articles, inputs: describeInputs(content, sets, comments) };
     const catalog = buildCatalog(rendered, content.config, locale, options.now, comments?.bySlug);
     const waiting = content.articles
       .filter((article) => !article.data.draft && article.data.date.getTime() > options.now.getTime())
@@ -255,6 +278,29 @@ export function createSiteLoader(
     lastMarker = marker;
     lastCatalog = catalog;
     return { catalog, marker };
+  }
+
+  /**
+   * A save under `npm start` that changed one article's text and nothing else (findTextEdit): the
+   * last build's catalog is kept, that article takes its new text in place, and publish renders
+   * only its page and the feeds. Returns the article, or null when the save needs a full build.
+   * Why: a full build of 16,000 articles took a writer 2.4 s to see a typo fixed.
+   */
+  function saveTextEdit(content: CheckedContent, sets: Map<string, PhotoSet>, comments: LoadedComments | null, locale: Locale) {
+    if (!lastData || !kept) return null;
+    const edit = findTextEdit(kept, content.articles, describeInputs(content, sets, comments), hashTemplates(options.layoutsDir));
+    const target = edit ? renderMemory.get(edit.before) : undefined;
+    if (!edit || !target) return null;
+    const paths = content.photoPaths.get(edit.after.file)!;
+    const key = keyRenderedArticle(content.parseKeys.get(edit.after), paths, sets);
+    replaceArticleText(
+      target,
+      renderArticle(edit.after, (src) => sets.get(paths.get(src)!)!, content.config, locale, key),
+    );
+    renderMemory.set(edit.after, target);
+    kept = { ...kept, articles: content.articles };
+    textEdit = target;
+    return edit.after;
   }
 
   /** Photos for this build; one the encoder cannot read stops the build as a content problem naming it. */
@@ -316,6 +362,18 @@ export function createSiteLoader(
       if (!lastCatalog) return;
       const started = performance.now();
       renderPages ??= createPageRenderer(options.layoutsDir, options.threads);
+      if (textEdit) {
+        const all = listRoutes(lastCatalog);
+        const routes = selectTextEditRoutes(all, textEdit);
+        textEdit = null;
+        const rendered = await renderPages(lastCatalog, siteDir, routes);
+        if (!options.quiet)
+          log(
+            `pages: ${routes.length} rendered, ${all.length - routes.length} unchanged, 0 deleted (one article's text changed: its page and the feeds) · ${rendered.seconds.toFixed(2)} s`,
+          );
+        searchRunner.schedule({ entries: listSearchEntries(lastCatalog), siteDir });
+        return;
+      }
       const routes = listRoutes(lastCatalog);
       const shared: SharedData = { site: lastCatalog.site, t: lastCatalog.t, commentLimits: lastCatalog.commentLimits };
       const plan = await planRender(routes, shared, options.layoutsDir, options.cacheDir, siteDir);
@@ -328,6 +386,7 @@ export function createSiteLoader(
       // An article set back to draft or deleted must not keep its old page (or photos) online.
       const removed = await pruneStaleOutput(siteDir, plan.previous, new Set(Object.keys(plan.next.pages)), photos.getUsedFiles());
       await writeOutputManifest(options.cacheDir, plan.next);
+      kept = options.watching && keptNext ? { ...keptNext, templates: plan.next.templates } : null;
       if (!options.quiet) {
         const why = plan.fullReason ? ` (all rendered: ${plan.fullReason})` : "";
         const photoNote = removed.photos > 0 ? `, ${removed.photos} unused photo(s) removed` : "";

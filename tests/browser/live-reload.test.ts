@@ -51,6 +51,15 @@ describe.skipIf(skip)("live reload in npm start (Chromium)", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(titles).toContain("Tin đã sửa lúc nửa đêm");
+
+    // A save that changes the text alone takes npm start's short path (lib/build/text-edit.ts),
+    // and the open page reloads by itself as well.
+    await page.goto(`${site.origin}/tin-hoat-dong/nua-dem/`);
+    await page.evaluate(() => Object.assign(window, { beforeEdit: true }));
+    await fs.writeFile(file, `${await fs.readFile(file, "utf8")}\nMột câu thêm vào thân bài.\n`);
+    await page.locator(".article-body", { hasText: "Một câu thêm vào thân bài." }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => "beforeEdit" in window)).toBe(false);
+    expect(site.server.output()).toMatch(/only the text of .*nua-dem.* changed/);
     await context.close();
   }, 150_000);
 });
