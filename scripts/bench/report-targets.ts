@@ -33,7 +33,7 @@ export function describeRebuilds(r: Report): string[] {
   const s = r.serveEdit;
   if (s) {
     lines.push(
-      `\`npm start\` on ${s.size} articles (the command of package.json's start script, own port): one article saved ${s.saves} times; from the file's write to its page on disk holding the new text: ${cell(s.updated)}; the last save rendered ${s.rendered} page(s). First build of the server: ${seconds(s.firstBuild)} s.`,
+      `\`npm start\` on ${s.size} articles (the command of package.json's start script, own port): one article saved ${s.saves} times with a sentence added; from the file's write to its page on disk holding the new text: ${cell(s.updated)}; the last such save rendered ${s.rendered} page(s) (npm start's short path for a text-only save). Then ${s.saves} saves that change its title (front matter: the full incremental rebuild): ${s.retitled ? cell(s.retitled) : "not measured"}. First build of the server: ${seconds(s.firstBuild)} s.`,
       "",
     );
   }

@@ -9,8 +9,10 @@ import { summarize } from "./measure.ts";
 export interface ServeEditReport {
   size: number;
   saves: number;
-  /** Seconds from the article file's write to its page holding the new text. */
+  /** Seconds from the article file's write to its page holding the new text (a sentence added). */
   updated: ReturnType<typeof summarize>;
+  /** The same for a save that changes the title (front matter), which takes the full rebuild. */
+  retitled: ReturnType<typeof summarize>;
   /** Seconds until `npm start` printed its first build done (start-up and a cold build). */
   firstBuild: number;
   /** Pages the last save rendered, as the build's log says. */
@@ -45,8 +47,10 @@ async function waitFor(what: string, test: () => boolean, timeoutMs: number, out
 
 /**
  * Starts `npm start` on `corpus`, waits for its first build and for its watcher to see a save,
- * then `saves` times rewrites one article with a new sentence and times until that article's page on disk holds it (polled every
- * 5 ms), waiting for each rebuild to finish before the next save. The server and everything it
+ * then `saves` times rewrites one article with a new sentence and times until that article's page
+ * on disk holds it (polled every 5 ms), waiting for each rebuild to finish before the next save;
+ * then as many saves that change its title instead (a text-only save takes npm start's short path,
+ * lib/build/text-edit.ts; a front-matter change the full incremental rebuild). The server and everything it
  * started (its process group) are stopped at the end, also on failure.
  */
 export async function measureServeEdit(
@@ -102,18 +106,23 @@ export async function measureServeEdit(
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     await waitFor("end of the untimed rebuild", () => builds() > probe, 120_000, read);
-    const times: number[] = [];
-    for (let save = 1; save <= saves; save++) {
-      const before = builds();
-      const marker = `Câu mới số ${save} lúc ${Date.now()}.`;
-      const written = performance.now();
-      fs.writeFileSync(article, `${original}\n${marker}\n`);
-      await waitFor(`page update after save ${save}`, () => fs.readFileSync(page, "utf8").includes(marker), 120_000, read);
-      times.push((performance.now() - written) / 1000);
-      await waitFor(`end of rebuild ${save}`, () => builds() > before, 120_000, read);
-    }
+    const timeSaves = async (edit: (marker: string) => string): Promise<number[]> => {
+      const times: number[] = [];
+      for (let save = 1; save <= saves; save++) {
+        const before = builds();
+        const marker = `Câu mới số ${save} lúc ${Date.now()}.`;
+        const written = performance.now();
+        fs.writeFileSync(article, edit(marker));
+        await waitFor(`page update after save ${save}`, () => fs.readFileSync(page, "utf8").includes(marker), 120_000, read);
+        times.push((performance.now() - written) / 1000);
+        await waitFor(`end of rebuild ${save}`, () => builds() > before, 120_000, read);
+      }
+      return times;
+    };
+    const updated = await timeSaves((marker) => `${original}\n${marker}\n`);
     const last = [...output.matchAll(/\[bantin\] pages: (\d+) rendered/g)].at(-1);
-    return { size, saves, updated: summarize(times), firstBuild, rendered: Number(last?.[1] ?? -1) };
+    const retitled = await timeSaves((marker) => original.replace(/^title: "(.*)"$/m, (_line, title: string) => `title: "${title} ${marker}"`));
+    return { size, saves, updated: summarize(updated), retitled: summarize(retitled), firstBuild, rendered: Number(last?.[1] ?? -1) };
   } finally {
     fs.writeFileSync(article, original);
     await stopGroup(child.pid!);
