@@ -121,7 +121,9 @@ export async function measureServeEdit(
     };
     const updated = await timeSaves((marker) => `${original}\n${marker}\n`);
     const last = [...output.matchAll(/\[bantin\] pages: (\d+) rendered/g)].at(-1);
-    const retitled = await timeSaves((marker) => original.replace(/^title: "(.*)"$/m, (_line, title: string) => `title: "${title} ${marker}"`));
+    const retitled = await timeSaves((marker) =>
+      original.replace(/^title: "(.*)"$/m, (_line, title: string) => `title: "${title} ${marker}"`),
+    );
     return { size, saves, updated: summarize(updated), retitled: summarize(retitled), firstBuild, rendered: Number(last?.[1] ?? -1) };
   } finally {
     fs.writeFileSync(article, original);
