@@ -36,10 +36,22 @@ export function readFully(fd: number, target: Buffer, position: number): void {
   }
 }
 
+/** Reads the body at `offset` of the pack `reader` into `target` (its length is the body's). */
+export function readBodyInto(reader: PackReader, offset: number, target: Buffer): void {
+  readFully(reader.fd, target, BODIES_AT + offset);
+}
+
 function readBody(reader: PackReader, offset: number, length: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
-  readFully(reader.fd, bytes, BODIES_AT + offset);
+  readBodyInto(reader, offset, bytes);
   return bytes;
+}
+
+/** The stamp of the open pack `fd` (hex), or null when the file does not start as a pack does. */
+export function readStamp(fd: number): string | null {
+  const head = Buffer.alloc(BODIES_AT);
+  readFully(fd, head, 0);
+  return head.subarray(0, MAGIC.length).equals(MAGIC) ? head.toString("hex", MAGIC.length) : null;
 }
 
 /**
@@ -108,9 +120,7 @@ export function attachBodies(articles: readonly (PreparedArticle | null)[], refs
     let fd: number | null = null;
     try {
       fd = fs.openSync(file, "r");
-      const head = Buffer.alloc(BODIES_AT);
-      readFully(fd, head, 0);
-      if (head.toString("hex", MAGIC.length) !== stamp) return null;
+      if (readStamp(fd) !== stamp) return null;
       const reader = trackReader(fd, file, stamp);
       fd = null;
       return reader;

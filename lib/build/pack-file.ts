@@ -3,7 +3,7 @@ import fs from "node:fs";
 import v8 from "node:v8";
 import type { PreparedArticle } from "../core/article.ts";
 import type { ParsedBody } from "../core/markdown.ts";
-import { BODIES_AT, createLazyBody, findOrigin, MAGIC, readFully, STAMP, trackReader } from "./pack-bodies.ts";
+import { BODIES_AT, createLazyBody, findOrigin, MAGIC, readBodyInto, readFully, readStamp, STAMP, trackReader } from "./pack-bodies.ts";
 import type { ParsedFile } from "./parse-cache.ts";
 
 /** One cached parse, the key it was made for, and the file's stat signature when it was read (if trusted). */
@@ -46,19 +46,18 @@ export function readPackFile(file: string): Map<string, PackEntry> {
   try {
     fd = fs.openSync(file, "r");
     const size = fs.fstatSync(fd).size;
-    const head = Buffer.alloc(BODIES_AT);
     const tail = Buffer.alloc(TAIL);
     if (size < BODIES_AT + TAIL) return new Map();
-    readFully(fd, head, 0);
+    const stamp = readStamp(fd);
     readFully(fd, tail, size - TAIL);
     const bodiesLength = Number(tail.readBigUInt64LE(0));
     const indexLength = Number(tail.readBigUInt64LE(8));
-    if (!head.subarray(0, MAGIC.length).equals(MAGIC) || size !== BODIES_AT + bodiesLength + indexLength + TAIL) return new Map();
+    if (stamp === null || size !== BODIES_AT + bodiesLength + indexLength + TAIL) return new Map();
     const index = Buffer.allocUnsafe(indexLength);
     readFully(fd, index, BODIES_AT + bodiesLength);
     const stored = v8.deserialize(index) as unknown;
     if (!(stored instanceof Map)) return new Map();
-    const reader = trackReader(fd, file, head.toString("hex", MAGIC.length));
+    const reader = trackReader(fd, file, stamp);
     fd = null;
     for (const entry of stored.values() as Iterable<PackEntry & { body?: unknown }>) {
       const article = entry?.parsed?.article;
@@ -116,7 +115,7 @@ function createSink(fd: number, onFlush: () => void) {
 function appendBody(sink: ReturnType<typeof createSink>, body: ParsedBody): number {
   const origin = findOrigin(body);
   if (origin) {
-    sink.add(origin.length, (target) => readFully(origin.reader.fd, target, BODIES_AT + origin.offset));
+    sink.add(origin.length, (target) => readBodyInto(origin.reader, origin.offset, target));
     return origin.length;
   }
   const html = body.html;
